@@ -1,0 +1,3 @@
+"""Casework: children's social care records, practice standards as code, quality assurance."""
+
+__version__ = "0.1.0"
