@@ -90,9 +90,7 @@ def calendar_for(region: str = "england-and-wales") -> WorkingCalendar:
     except KeyError:
         known = ", ".join(sorted(REGIONS))
         raise ValueError(f"unknown calendar region {region!r}; expected one of {known}") from None
-    days = holidays.country_holidays(
-        "GB", subdiv=subdiv, years=range(FIRST_YEAR, LAST_YEAR + 1)
-    )
+    days = holidays.country_holidays("GB", subdiv=subdiv, years=range(FIRST_YEAR, LAST_YEAR + 1))
     dates = tuple(sorted(days.keys()))
     cal = np.busdaycalendar(weekmask="1111100", holidays=np.array(dates, dtype="datetime64[D]"))
     return WorkingCalendar(region=region, holidays=dates, _busdaycal=cal)

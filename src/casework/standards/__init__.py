@@ -1,6 +1,12 @@
 """The standards language: timescales, the event vocabulary, and validated packs."""
 
-from casework.standards.loader import PackError, Problem, available_packs, load_pack
+from casework.standards.loader import (
+    PackError,
+    Problem,
+    available_packs,
+    check_file,
+    load_pack,
+)
 from casework.standards.model import Condition, EventMatch, Kind, Op, Pack, Source, Standard
 from casework.standards.timescale import Timescale, TimescaleError, Unit
 from casework.standards.vocabulary import Vocabulary, vocabulary
@@ -20,6 +26,7 @@ __all__ = [
     "Unit",
     "Vocabulary",
     "available_packs",
+    "check_file",
     "load_pack",
     "vocabulary",
 ]

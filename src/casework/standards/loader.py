@@ -92,6 +92,21 @@ def load_pack(name_or_path: str) -> Pack:
     return _Reader(vocabulary()).read(path, files)
 
 
+def check_file(path: Path) -> tuple[Standard, ...]:
+    """Validate a pack (file or folder) or one section file of a pack folder."""
+    if path.is_dir():
+        return load_pack(str(path)).standards
+    try:
+        doc = load_yaml(path)
+    except YamlError as exc:
+        raise PackError([Problem(exc.path, exc.line, exc.message)]) from None
+    except OSError as exc:
+        raise PackError([Problem(str(path), 0, f"cannot read the file: {exc.strerror}")]) from None
+    if isinstance(doc, LineDict) and "pack" not in doc and "standards" in doc:
+        return _Reader(vocabulary()).read(path, [path], section_only=True).standards
+    return load_pack(str(path)).standards
+
+
 def _section_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != "pack.yaml")
 
@@ -105,7 +120,7 @@ class _Reader:
     def fail(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
 
-    def read(self, path: Path, files: list[Path]) -> Pack:
+    def read(self, path: Path, files: list[Path], *, section_only: bool = False) -> Pack:
         header: LineDict | None = None
         standards: list[Standard] = []
         for index, file in enumerate(files):
@@ -121,7 +136,11 @@ class _Reader:
             if not isinstance(doc, LineDict):
                 self.fail(1, "a pack file must be a mapping with 'standards:'")
                 continue
-            if index == 0:
+            if index == 0 and section_only:
+                header = LineDict(pack=path.stem, title=path.stem, version="")
+                header.key_lines = {}
+                self._check_keys(doc, {"standards", "document"}, "a section file")
+            elif index == 0:
                 header = doc
                 self._check_keys(doc, _PACK_KEYS, "the pack")
                 for key in ("pack", "title", "version"):
@@ -320,8 +339,12 @@ class _Reader:
             line = value.line
         else:
             events_raw = value
-        events = [events_raw] if isinstance(events_raw, str) else events_raw
-        if not isinstance(events, list) or not events or not all(isinstance(e, str) for e in events):
+        raw_list = [events_raw] if isinstance(events_raw, str) else events_raw
+        if not isinstance(raw_list, list) or not raw_list:
+            self.fail(line, f"{label}: '{key}' must name one or more events")
+            return None
+        events = [str(e) for e in raw_list if isinstance(e, str)]
+        if len(events) != len(raw_list):
             self.fail(line, f"{label}: '{key}' must name one or more events")
             return None
         for event in events:

@@ -1,0 +1,92 @@
+"""Episodes (a plan, a period in care...) from their start and end events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from casework.engine.table import FAR, I64, EventTable
+from casework.standards.vocabulary import EpisodeType
+
+
+@dataclass(frozen=True)
+class Episodes:
+    """Every episode of one type, sorted by the table position of its start event."""
+
+    child: I64
+    start_day: I64
+    start_row: I64
+    end_day: I64  # FAR while open
+    episode: I64  # episode_id code of the start event, or -1
+
+    def locate(self, child: I64, row: I64, day: I64) -> I64:
+        """For each (child, table row, day): the latest episode started at or before that
+        row that is still open on that day, or -1."""
+        idx = np.searchsorted(self.start_row, row, side="right") - 1
+        safe = np.maximum(idx, 0)
+        found = (idx >= 0) & (self.child[safe] == child) & (self.end_day[safe] >= day)
+        if len(self.child) == 0:
+            found = np.zeros(len(child), dtype=bool)
+        return np.where(found, idx, -1)
+
+
+def build_episodes(table: EventTable, kind: EpisodeType) -> Episodes:
+    """Pair starts with ends.
+
+    Events with an episode_id pair by id (the latest end with that id). Events without one
+    pair in order for each child: an end closes the open episode, a start while one is open
+    closes it that day, and an end with none open is ignored.
+    """
+    starts = table.rows_of_type(kind.starts)
+    ends = table.rows_of_type(kind.ends)
+    with_id = table.episode[starts] >= 0
+    parts = [_by_id(table, starts[with_id], ends[table.episode[ends] >= 0])]
+    parts.append(_in_order(table, starts[~with_id], ends[table.episode[ends] < 0]))
+    start_row = np.concatenate([p[0] for p in parts])
+    end_day = np.concatenate([p[1] for p in parts])
+    perm = np.argsort(start_row, kind="stable")
+    start_row, end_day = start_row[perm], end_day[perm]
+    return Episodes(
+        child=table.child[start_row],
+        start_day=table.day[start_row],
+        start_row=start_row,
+        end_day=end_day,
+        episode=table.episode[start_row],
+    )
+
+
+def _by_id(table: EventTable, starts: I64, ends: I64) -> tuple[I64, I64]:
+    if len(starts) == 0:
+        return starts, np.empty(0, dtype=np.int64)
+    # The first start of each (child, id) opens the episode.
+    key = table.child[starts] * (len(table.episode_ids) + 1) + table.episode[starts]
+    _, first = np.unique(key, return_index=True)
+    starts = np.sort(starts[first])
+    skey = table.child[starts] * (len(table.episode_ids) + 1) + table.episode[starts]
+    end_day = np.full(len(starts), FAR, dtype=np.int64)
+    if len(ends):
+        ekey = table.child[ends] * (len(table.episode_ids) + 1) + table.episode[ends]
+        order = np.lexsort((table.day[ends], ekey))
+        ekey, eday = ekey[order], table.day[ends][order]
+        last = np.searchsorted(ekey, skey, side="right") - 1
+        has = (last >= 0) & (ekey[np.maximum(last, 0)] == skey)
+        end_day = np.where(has, eday[np.maximum(last, 0)], FAR)
+        # An end recorded before its own start does not end it.
+        end_day = np.where(end_day < table.day[starts], FAR, end_day)
+    return starts, end_day
+
+
+def _in_order(table: EventTable, starts: I64, ends: I64) -> tuple[I64, I64]:
+    if len(starts) == 0:
+        return starts, np.empty(0, dtype=np.int64)
+    rows = np.concatenate([starts, ends])
+    is_end = np.concatenate([np.zeros(len(starts), bool), np.ones(len(ends), bool)])
+    perm = np.argsort(rows, kind="stable")
+    rows, is_end = rows[perm], is_end[perm]
+    nxt = np.arange(1, len(rows) + 1)
+    has_next = nxt < len(rows)
+    nxt = np.minimum(nxt, len(rows) - 1)
+    same_child = has_next & (table.child[rows[nxt]] == table.child[rows])
+    end_day = np.where(same_child, table.day[rows[nxt]], FAR)
+    return rows[~is_end], end_day[~is_end]
