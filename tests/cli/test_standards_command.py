@@ -84,3 +84,10 @@ standards:
     )
     assert main(["standards", "check", str(section)]) == 0
     assert "ok, 1 standards" in capsys.readouterr().out
+
+
+def test_the_event_vocabulary_page_is_current(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/events.md is generated; regenerate it with `casework standards events`."""
+    assert main(["standards", "events"]) == 0
+    page = Path(__file__).resolve().parents[2] / "docs" / "events.md"
+    assert page.read_text(encoding="utf-8") == capsys.readouterr().out

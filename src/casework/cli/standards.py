@@ -42,6 +42,9 @@ def add_commands(sub: Subparsers) -> None:
     packs = inner.add_parser("packs", help="list the bundled packs")
     packs.set_defaults(handler=run_packs)
 
+    events = inner.add_parser("events", help="print the event vocabulary as Markdown")
+    events.set_defaults(handler=run_events)
+
 
 def describe_row(s: Standard) -> dict[str, str]:
     if s.trigger.birthday is not None:
@@ -123,4 +126,11 @@ def run_packs(args: argparse.Namespace) -> int:
         pack = pack_or_none(name)
         if pack is not None:
             print(f"{name:<20} {len(pack.standards):>4} standards  {pack.title}")
+    return 0
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from casework.standards.vocabulary_doc import markdown
+
+    sys.stdout.write(markdown())
     return 0
