@@ -71,3 +71,12 @@ def test_it_uses_the_source_documents_own_words_for_the_interval(
     assert sentence(obligations, "cic-review", 2).startswith(
         "Due 30 May 2024: 3 months (91 days) after the child in care review on 29 February 2024"
     )
+
+
+def test_a_standard_tied_to_an_episode_that_never_started_opens_nothing() -> None:
+    pack = load_pack("wokingham-2020")
+    # A birthday and visits, but no period in care: care-leaver standards owe nothing.
+    events = [Event("C1", "birth", D(2006, 5, 1)), Event("C1", "cin_plan_start", D(2023, 1, 2))]
+    found = evaluate_events(events, pack, D(2024, 3, 1))
+    assert found
+    assert not [o for o in found if o.standard.startswith("cl-")]

@@ -129,3 +129,12 @@ def test_the_wokingham_pack_has_at_least_150_standards_citing_seed_002() -> None
     for s in pack.standards:
         assert s.source.document == "002", s.id
         assert s.source.section and s.source.number, s.id
+
+
+def test_the_packs_page_gives_each_packs_current_counts() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "packs.md").read_text("utf-8")
+    for name in available_packs():
+        pack = load_pack(name)
+        row = f"| {len(pack.standards)} | {len(pack.checkable)} |"
+        line = next(x for x in page.splitlines() if x.startswith(f"| `{name}` |"))
+        assert line.endswith(row), (name, line, row)

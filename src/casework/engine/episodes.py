@@ -23,11 +23,11 @@ class Episodes:
     def locate(self, child: I64, row: I64, day: I64) -> I64:
         """For each (child, table row, day): the latest episode started at or before that
         row that is still open on that day, or -1."""
+        if len(self.child) == 0:
+            return np.full(len(child), -1, dtype=np.int64)
         idx = np.searchsorted(self.start_row, row, side="right") - 1
         safe = np.maximum(idx, 0)
         found = (idx >= 0) & (self.child[safe] == child) & (self.end_day[safe] >= day)
-        if len(self.child) == 0:
-            found = np.zeros(len(child), dtype=bool)
         return np.where(found, idx, -1)
 
 
