@@ -51,17 +51,18 @@ class WorkingCalendar:
         """Vectorised `add`: element-wise nth working day after (or before) each date."""
         days = np.asarray(days, dtype="datetime64[D]")
         offsets = np.broadcast_to(np.asarray(n, dtype=np.int64), days.shape)
-        out = np.empty(days.shape, dtype="datetime64[D]")
-        forward = offsets >= 0
+        out = days.copy()  # 0 working days after D is D itself
+        forward = offsets > 0
         # Rolling a non-working day backwards first makes "1 after Saturday" Monday;
         # rolling it forwards first makes "1 before Saturday" Friday.
         if forward.any():
             out[forward] = np.busday_offset(
                 days[forward], offsets[forward], roll="backward", busdaycal=self._busdaycal
             )
-        if (~forward).any():
-            out[~forward] = np.busday_offset(
-                days[~forward], offsets[~forward], roll="forward", busdaycal=self._busdaycal
+        backward = offsets < 0
+        if backward.any():
+            out[backward] = np.busday_offset(
+                days[backward], offsets[backward], roll="forward", busdaycal=self._busdaycal
             )
         return out
 

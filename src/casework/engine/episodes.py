@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from casework.engine.table import FAR, I64, EventTable
+from casework.engine.table import FAR, I64, EventTable, child_day_key
 from casework.standards.vocabulary import EpisodeType
 
 
@@ -21,14 +21,31 @@ class Episodes:
     episode: I64  # episode_id code of the start event, or -1
 
     def locate(self, child: I64, row: I64, day: I64) -> I64:
-        """For each (child, table row, day): the latest episode started at or before that
-        row that is still open on that day, or -1."""
+        """The episode each trigger (child, table row, day) belongs to, or -1.
+
+        A trigger that is an episode's start event belongs to that episode; any other to
+        the most recently started episode open on its day (start <= day <= end).
+        """
+        out = np.full(len(child), -1, dtype=np.int64)
         if len(self.child) == 0:
-            return np.full(len(child), -1, dtype=np.int64)
-        idx = np.searchsorted(self.start_row, row, side="right") - 1
-        safe = np.maximum(idx, 0)
-        found = (idx >= 0) & (self.child[safe] == child) & (self.end_day[safe] >= day)
-        return np.where(found, idx, -1)
+            return out
+        own = np.searchsorted(self.start_row, row)
+        own_safe = np.minimum(own, len(self.start_row) - 1)
+        is_start = self.start_row[own_safe] == row
+        out[is_start] = own_safe[is_start]
+        # Others: walk back from the last episode started on or before the day until one
+        # is open (more than one step only where episodes with ids overlap).
+        keys = child_day_key(self.child, self.start_day)
+        todo = np.flatnonzero(~is_start)
+        idx = np.searchsorted(keys, child_day_key(child[todo], day[todo]), side="right") - 1
+        while len(todo):
+            safe = np.maximum(idx, 0)
+            same = (idx >= 0) & (self.child[safe] == child[todo])
+            hit = same & (self.end_day[safe] >= day[todo])
+            out[todo[hit]] = idx[hit]
+            more = same & ~hit
+            todo, idx = todo[more], idx[more] - 1
+        return out
 
 
 def build_episodes(table: EventTable, kind: EpisodeType) -> Episodes:

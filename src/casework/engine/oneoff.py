@@ -20,10 +20,10 @@ def due_dates(
     timescale = standard.intervals[0]
     due_day = add_timescale(t.day, timescale, calendar, sign=sign)
     due_at = np.full(len(t.day), NA, dtype=np.int64)
-    if timescale.unit is Unit.HOURS and sign > 0:
+    if timescale.unit is Unit.HOURS:
         timed = t.at != NA
         if timed.any():
-            due_at[timed] = add_hours(t.at[timed], timescale.amount)
+            due_at[timed] = add_hours(t.at[timed], sign * timescale.amount)
             due_day[timed] = due_at[timed] // SECONDS_PER_DAY
     return due_day, due_at
 
@@ -182,13 +182,14 @@ def evaluate_before(
     calendar: WorkingCalendar,
     as_of_day: int,
 ) -> Part:
-    due_day, _ = due_dates(t, standard, calendar, sign=-1)
+    due_day, due_at = due_dates(t, standard, calendar, sign=-1)
     n = len(t.child)
     meets = table.select(standard.met_by)
     # The window for each trigger opens after the child's previous trigger of this standard.
     first = np.r_[True, t.child[1:] != t.child[:-1]] if n else np.zeros(0, dtype=bool)
     previous = np.where(first, -DAY_OFFSET, np.r_[0, t.day[:-1]] if n else t.day)
     met_day = np.full(n, NA, dtype=np.int64)
+    met_at = np.full(n, NA, dtype=np.int64)
     met_type = np.full(n, -1, dtype=np.int64)
     if len(meets) and n:
         m_key = table.key[meets]
@@ -197,15 +198,16 @@ def evaluate_before(
         rows = meets[cs]
         ok = (cand < len(meets)) & (table.child[rows] == t.child) & (table.day[rows] <= t.day)
         met_day = np.where(ok, table.day[rows], NA)
+        met_at = np.where(ok, table.at[rows], NA)
         met_type = np.where(ok, table.etype[rows], -1)
-    status = _status(met_day, met_day <= due_day, due_day, as_of_day)
+    status = _status(met_day, _on_time(met_day, met_at, due_day, due_at), due_day, as_of_day)
     return Part(
         child=t.child,
         seq=t.seq,
         trigger_day=t.day,
         trigger_type=t.etype,
         due_day=due_day,
-        due_at=np.full(n, NA, dtype=np.int64),
+        due_at=due_at,
         status=status,
         met_day=met_day,
         met_type=met_type,
