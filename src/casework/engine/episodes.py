@@ -51,7 +51,8 @@ class Episodes:
 def build_episodes(table: EventTable, kind: EpisodeType) -> Episodes:
     """Pair starts with ends.
 
-    Events with an episode_id pair by id (the latest end with that id). Events without one
+    Events with an episode_id pair by id (the first end with that id after the start).
+    Events without one
     pair in order for each child: an end closes the open episode, a start while one is open
     closes it that day, and an end with none open is ignored.
     """
@@ -76,21 +77,21 @@ def build_episodes(table: EventTable, kind: EpisodeType) -> Episodes:
 def _by_id(table: EventTable, starts: I64, ends: I64) -> tuple[I64, I64]:
     if len(starts) == 0:
         return starts, np.empty(0, dtype=np.int64)
-    # The first start of each (child, id) opens the episode.
-    key = table.child[starts] * (len(table.episode_ids) + 1) + table.episode[starts]
+    width = len(table.episode_ids) + 1
+    # The first start of each (child, id) opens the episode; later ones are ignored.
+    key = table.child[starts] * width + table.episode[starts]
     _, first = np.unique(key, return_index=True)
     starts = np.sort(starts[first])
-    skey = table.child[starts] * (len(table.episode_ids) + 1) + table.episode[starts]
     end_day = np.full(len(starts), FAR, dtype=np.int64)
     if len(ends):
-        ekey = table.child[ends] * (len(table.episode_ids) + 1) + table.episode[ends]
-        order = np.lexsort((table.day[ends], ekey))
-        ekey, eday = ekey[order], table.day[ends][order]
-        last = np.searchsorted(ekey, skey, side="right") - 1
-        has = (last >= 0) & (ekey[np.maximum(last, 0)] == skey)
-        end_day = np.where(has, eday[np.maximum(last, 0)], FAR)
-        # An end recorded before its own start does not end it.
-        end_day = np.where(end_day < table.day[starts], FAR, end_day)
+        # The first end with the same id that comes after the start closes it.
+        rows = len(table.child) + 1
+        skey = (table.child[starts] * width + table.episode[starts]) * rows + starts
+        ekey = np.sort((table.child[ends] * width + table.episode[ends]) * rows + ends)
+        nxt = np.searchsorted(ekey, skey, side="right")
+        safe = np.minimum(nxt, len(ekey) - 1)
+        has = (nxt < len(ekey)) & (ekey[safe] // rows == skey // rows)
+        end_day = np.where(has, table.day[ekey[safe] % rows], FAR)
     return starts, end_day
 
 
