@@ -65,7 +65,10 @@ def test_it_prints_to_stdout_without_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     events = write(tmp_path, EXAMPLE)
-    assert run("evaluate", "--pack", "wokingham-2020", "--events", events, "--as-of", "2024-03-01") == 0
+    assert (
+        run("evaluate", "--pack", "wokingham-2020", "--events", events, "--as-of", "2024-03-01")
+        == 0
+    )
     assert capsys.readouterr().out.startswith("child_id,standard,")
 
 

@@ -51,6 +51,26 @@ class Part:
         return Part(*(getattr(self, f)[keep] for f in Part.__dataclass_fields__))
 
 
+def _order(child: I64, standard: I64, day: I64, seq: I64) -> I64:
+    """The permutation sorting by (child, standard, day, seq), stable.
+
+    Packing the four columns into one integer sorts several times faster than lexsort;
+    where they do not fit in 63 bits, lexsort does it.
+    """
+    if len(child) == 0:
+        return np.empty(0, dtype=np.int64)
+    lo = int(day.min())
+    widths = [int(child.max()) + 1, int(standard.max()) + 1, int(day.max()) - lo + 1]
+    widths.append(int(seq.max()) + 1)
+    bits = [max(1, w.bit_length()) for w in widths]
+    if sum(bits) > 63:
+        return np.lexsort((seq, day, standard, child))
+    key = child.copy()
+    for column, width in ((standard, bits[1]), (day - lo, bits[2]), (seq, bits[3])):
+        key = (key << width) | column
+    return np.argsort(key, kind="stable")
+
+
 @dataclass(frozen=True)
 class ObligationTable:
     """All obligations, sorted by child, standard, trigger date and sequence."""
@@ -78,7 +98,7 @@ class ObligationTable:
         else:
             standard = np.empty(0, dtype=np.int64)
             merged = Part(*(np.empty(0, dtype=np.int64) for _ in Part.__dataclass_fields__))
-        perm = np.lexsort((merged.seq, merged.trigger_day, standard, merged.child))
+        perm = _order(merged.child, standard, merged.trigger_day, merged.seq)
         return cls(
             standards=ids,
             child_ids=table.child_ids,

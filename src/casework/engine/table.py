@@ -8,7 +8,7 @@ standard can pick out its trigger and qualifying events with array operations, a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -48,6 +48,29 @@ def datetime_of(number: int) -> dt.datetime:
     return EPOCH_DT + dt.timedelta(seconds=int(number))
 
 
+_ORDINAL = EPOCH.toordinal()
+_NA = int(NA)
+
+
+def _days(values: list[dt.date | None]) -> I64:
+    """Dates as days since 1970 (NA for None)."""
+    return np.fromiter(
+        (_NA if v is None else v.toordinal() - _ORDINAL for v in values),
+        dtype=np.int64,
+        count=len(values),
+    )
+
+
+def _seconds(values: list[dt.datetime | None]) -> I64:
+    """Wall-clock date-times as seconds since 1970 (NA for None)."""
+    second = dt.timedelta(seconds=1)
+    return np.fromiter(
+        (_NA if v is None else (v - EPOCH_DT) // second for v in values),
+        dtype=np.int64,
+        count=len(values),
+    )
+
+
 def child_day_key(child: I64, day: I64) -> I64:
     """A sortable key for (child, day), for binary searches within one child's events."""
     return (child << DAY_BITS) | (day + DAY_OFFSET)
@@ -68,7 +91,7 @@ class EventTable:
     episode: I64  # episode_id code, or -1
     episode_ids: list[str]
     order: I64  # position in the input
-    raw_details: list[dict[str, str]] = field(repr=False)
+    raw_details: list[Mapping[str, str]] = field(repr=False)
     _type_rows: dict[int, I64] = field(default_factory=dict, repr=False)
     _detail_cache: dict[str, Obj] = field(default_factory=dict, repr=False)
     _key: I64 | None = field(default=None, repr=False)
@@ -87,45 +110,25 @@ class EventTable:
         n = len(events)
         child_codes: dict[str, int] = {}
         type_codes: dict[str, int] = {}
-        episode_codes: dict[str, int] = {}
-        child = np.empty(n, dtype=np.int64)
-        etype = np.empty(n, dtype=np.int64)
-        episode = np.empty(n, dtype=np.int64)
-        day = np.empty(n, dtype=np.int64)
-        at = np.full(n, NA, dtype=np.int64)
-        rec_day = np.full(n, NA, dtype=np.int64)
-        rec_at = np.full(n, NA, dtype=np.int64)
-        ordinal = EPOCH.toordinal()
-        for i, e in enumerate(events):
-            child[i] = child_codes.setdefault(e.child_id, len(child_codes))
-            etype[i] = type_codes.setdefault(e.event, len(type_codes))
-            episode[i] = episode_codes.setdefault(e.episode_id, len(episode_codes))
-            day[i] = e.occurred.toordinal() - ordinal
-            if e.occurred_at is not None:
-                at[i] = second_number(e.occurred_at)
-            if e.recorded is not None:
-                rec_day[i] = e.recorded.toordinal() - ordinal
-            if e.recorded_at is not None:
-                rec_at[i] = second_number(e.recorded_at)
-        episode_ids = list(episode_codes)
-        # '' means no episode id: code it as -1.
-        if "" in episode_codes:
-            blank = episode_codes[""]
-            episode = np.where(episode == blank, -1, episode - (episode > blank))
-            episode_ids.remove("")
+        episode_codes: dict[str, int] = {"": -1}  # no episode id is coded -1
+        child = [child_codes.setdefault(e.child_id, len(child_codes)) for e in events]
+        etype = [type_codes.setdefault(e.event, len(type_codes)) for e in events]
+        episode = [episode_codes.setdefault(e.episode_id, len(episode_codes) - 1) for e in events]
         table = cls(
             child_ids=list(child_codes),
             type_names=list(type_codes),
-            child=child,
-            etype=etype,
-            day=day,
-            at=at,
-            rec_day=rec_day,
-            rec_at=rec_at,
-            episode=episode,
-            episode_ids=episode_ids,
+            child=np.array(child, dtype=np.int64),
+            etype=np.array(etype, dtype=np.int64),
+            day=_days([e.occurred for e in events]),
+            at=_seconds([e.occurred_at for e in events]),
+            rec_day=_days([e.recorded for e in events]),
+            rec_at=_seconds([e.recorded_at for e in events]),
+            episode=np.array(episode, dtype=np.int64),
+            episode_ids=[k for k in episode_codes if k],
             order=np.arange(n, dtype=np.int64),
-            raw_details=[dict(e.details) for e in events],
+            # Details stay as given (events are not changed once made); they are read on
+            # demand for the rows a condition needs.
+            raw_details=[e.details for e in events],
         )
         return table.sorted()
 
@@ -181,13 +184,29 @@ class EventTable:
             return np.empty(0, dtype=np.int64)
         return self._type_rows[code]
 
-    def detail(self, name: str) -> Obj:
-        """One detail for every row, normalised ('' where missing)."""
+    def detail(self, name: str, rows: I64) -> Obj:
+        """One detail for the given rows, normalised ('' where missing).
+
+        Values are worked out the first time a row is asked for and kept.
+        """
         column = self._detail_cache.get(name)
         if column is None:
-            column = np.array([normalise(d.get(name)) for d in self.raw_details], dtype=object)
+            column = np.full(len(self.raw_details), None, dtype=object)
             self._detail_cache[name] = column
-        return column
+        values = column[rows]
+        todo = rows[np.frompyfunc(lambda v: v is None, 1, 1)(values).astype(bool)]
+        if len(todo):
+            seen: dict[object, str] = {}
+            fresh = []
+            for i in todo.tolist():
+                raw = self.raw_details[i].get(name)
+                norm = seen.get(raw)
+                if norm is None:
+                    norm = seen[raw] = normalise(raw)
+                fresh.append(norm)
+            column[todo] = fresh
+            values = column[rows]
+        return values
 
     def select(self, match: EventMatch | None) -> I64:
         """Rows matching an event match, in table order."""
@@ -202,7 +221,7 @@ class EventTable:
         return rows
 
     def _passes(self, condition: Condition, rows: I64) -> Bool:
-        values = self.detail(condition.detail)[rows]
+        values = self.detail(condition.detail, rows)
         if condition.op is Op.PRESENT:
             return np.asarray(values != "", dtype=bool)
         if condition.op is Op.ABSENT:

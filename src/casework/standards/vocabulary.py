@@ -11,6 +11,10 @@ import yaml
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
 DETAIL_TYPES = ("yes_no", "text", "choice", "date", "number")
+# Columns every events file may have; a detail cannot share a name with one of them.
+RESERVED = frozenset(
+    {"child_id", "event", "occurred", "recorded", "episode_id", "worker", "source"}
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,10 @@ def vocabulary() -> Vocabulary:
             for detail_name, detail in (spec.get("details") or {}).items()
         }
         for detail in details.values():
+            if detail.name in RESERVED:
+                raise ValueError(
+                    f"{VOCABULARY_FILE}: {name}.{detail.name}: the name of an events-file column"
+                )
             if detail.type not in DETAIL_TYPES:
                 raise ValueError(f"{VOCABULARY_FILE}: {name}.{detail.name}: bad type {detail.type}")
         events[name] = EventType(

@@ -54,24 +54,30 @@ def test_a_good_standard_loads_with_everything_it_says(tmp_path: Path) -> None:
     assert s.line == 5
 
 
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        (GOOD.replace("kind: recurring", "kind: sometimes"), "7: standard 'seen-alone': 'kind'"),
-        (GOOD.replace("every: 10 working days", "every: soon"), "10: standard 'seen-alone': cannot"),
-        (GOOD.replace("seen_alone", "seen_with_dog"), "11: standard 'seen-alone': event 'cp_visit'"),
-        (GOOD.replace("episode: child_protection", "episode: holiday"), "12: standard 'seen-alone': unknown episode"),
-        (GOOD.replace("    source: {", "    sauce: {"), "13: unknown key 'sauce'"),
-        (GOOD.replace("anchor:", "trigger:"), "8: standard 'seen-alone': a recurring standard has 'anchor:'"),
-        (GOOD + GOOD, "14: standard id 'seen-alone' is used twice"),
-        ("  - id: x\n    title: X\n    checkable: false\n    source: {document: '002', section: S}\n",
-         "5: standard 'x' is not checkable, so it needs a 'reason:'"),
-        ("  - id: x\n    title: X\n  bad: [\n", "not valid YAML"),
-    ],
-)  # fmt: skip
-def test_a_bad_standard_is_reported_with_its_line(
-    tmp_path: Path, body: str, expected: str
-) -> None:
+SECTION_FILE = (
+    "  - id: x\n    title: X\n    checkable: false\n    source: {document: '002', section: S}\n"
+)
+BAD = [
+    (GOOD.replace("kind: recurring", "kind: sometimes"), "7: standard 'seen-alone': 'kind'"),
+    (GOOD.replace("every: 10 working days", "every: soon"), "10: standard 'seen-alone': cannot"),
+    (GOOD.replace("seen_alone", "seen_with_dog"), "11: standard 'seen-alone': event 'cp_visit'"),
+    (
+        GOOD.replace("episode: child_protection", "episode: holiday"),
+        "12: standard 'seen-alone': unknown episode",
+    ),
+    (GOOD.replace("    source: {", "    sauce: {"), "13: unknown key 'sauce'"),
+    (
+        GOOD.replace("anchor:", "trigger:"),
+        "8: standard 'seen-alone': a recurring standard has 'anchor:'",
+    ),
+    (GOOD + GOOD, "14: standard id 'seen-alone' is used twice"),
+    (SECTION_FILE, "5: standard 'x' is not checkable, so it needs a 'reason:'"),
+    ("  - id: x\n    title: X\n  bad: [\n", "not valid YAML"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), BAD)
+def test_a_bad_standard_is_reported_with_its_line(tmp_path: Path, body: str, expected: str) -> None:
     found = problems(tmp_path, body)
     assert any(expected in p for p in found), found
 
@@ -128,7 +134,8 @@ def test_the_wokingham_pack_has_at_least_150_standards_citing_seed_002() -> None
     assert len(pack.standards) >= 150
     for s in pack.standards:
         assert s.source.document == "002", s.id
-        assert s.source.section and s.source.number, s.id
+        assert s.source.section, s.id
+        assert s.source.number, s.id
 
 
 def test_the_packs_page_gives_each_packs_current_counts() -> None:
