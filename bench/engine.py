@@ -45,10 +45,14 @@ def main() -> None:
     gen_time, council = timed(lambda: generate(args.children, args.years, seed=args.seed))
     events = council.events
     as_of = max(e.occurred for e in events)
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores,"
-          f" Python {platform.python_version()}")
-    print(f"council: {len(council.children):,} children, {len(events):,} events"
-          f" (generated in {gen_time:.1f} s), as of {as_of}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores,"
+        f" Python {platform.python_version()}"
+    )
+    print(
+        f"council: {len(council.children):,} children, {len(events):,} events"
+        f" (generated in {gen_time:.1f} s), as of {as_of}"
+    )
     print(f"pack: {pack.name}, {len(pack.checkable)} checkable standards")
 
     runs = []
@@ -76,8 +80,10 @@ def main() -> None:
     print(f"| engine: total | {engine:.2f} | |")
     print(f"| per-event Python (reference) | {ref_time:.2f} | {len(expected):,} |")
     print()
-    print(f"ratio: the engine is {ref_time / engine:.0f} times faster"
-          f" ({ref_time / run:.0f} times counting evaluation alone)")
+    print(
+        f"ratio: the engine is {ref_time / engine:.0f} times faster"
+        f" ({ref_time / run:.0f} times counting evaluation alone)"
+    )
     print(f"identical results: {'yes' if same else 'NO'}")
     counts = result.counts()
     print("statuses: " + ", ".join(f"{n:,} {s}" for s, n in counts.items()))
