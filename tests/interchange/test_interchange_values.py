@@ -184,3 +184,11 @@ def test_simple_formulas_are_worked_out_and_others_left() -> None:
     assert row[5] == at(2020, 2, 1)
     assert pending == [(2, 4), (2, 6)]
     assert row[4] == "=VLOOKUP(A2,X:Y,2)"
+
+
+def test_a_number_too_big_for_a_float_is_not_taken_for_a_blank_cell() -> None:
+    # Excel writes 1.797693134862316e+308, which reads back as infinity: the row must
+    # still reach the error report rather than vanish as empty.
+    from casework.interchange.values import clean, is_blank
+
+    assert not is_blank(clean(float("1.797693134862316e+308")))

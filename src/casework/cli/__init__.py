@@ -7,12 +7,12 @@ import sys
 from collections.abc import Callable, Sequence
 
 from casework import __version__
-from casework.cli import demo, evaluate, standards
+from casework.cli import demo, evaluate, standards, web
 from casework.cli.common import Subparsers
 
 # Each module adds its subcommands; a subcommand's handler returns the exit code.
 Handler = Callable[[argparse.Namespace], int]
-MODULES = [evaluate, standards, demo]
+MODULES = [evaluate, standards, demo, web]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -49,8 +49,10 @@ def clean(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if value != value:
             return ""
+        if value in (float("inf"), float("-inf")):
+            return repr(value)  # not blank: a value that cannot be used, for the report
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         return repr(value)

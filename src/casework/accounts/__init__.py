@@ -1,0 +1,1 @@
+"""Users, roles, the access policy, the access log and the audit trail."""

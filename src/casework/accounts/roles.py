@@ -1,0 +1,78 @@
+"""Roles, what each may do, and how far each one's access to records reaches."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    ASSISTANT_TEAM_MANAGER = "assistant_team_manager", "Assistant team manager"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    SERVICE_MANAGER = "service_manager", "Service manager"
+    HEAD_OF_SERVICE = "head_of_service", "Head of service"
+    REVIEWING_OFFICER = (
+        "reviewing_officer",
+        "Independent reviewing officer or conference chair",
+    )
+    LADO = "lado", "Local authority designated officer (LADO)"
+    QUALITY_ASSURANCE = "quality_assurance", "Quality assurance officer"
+    PERFORMANCE_ANALYST = "performance_analyst", "Performance analyst"
+    ADMINISTRATOR = "administrator", "Administrator"
+    COUNCILLOR = "councillor", "Councillor"
+
+
+class Scope(enum.StrEnum):
+    """Which records a role reaches."""
+
+    NONE = "none"
+    CASELOAD = "caseload"  # children allocated to the user
+    TEAM = "team"  # children held by the user's team, and their own caseload
+    SERVICE = "service"  # children held by any team in the user's service
+    ALL = "all"  # every child and adult
+    ADULTS = "adults"  # adults only (allegations against people who work with children)
+
+
+class Ability(enum.StrEnum):
+    VIEW_RECORDS = "view records"
+    RECORD_EVENTS = "record events"
+    SEE_TEAM_WORKLOAD = "see team workload"
+    ALLOCATE = "allocate and transfer"
+    READ_ACCESS_LOG = "read the access log"
+    SEE_FIGURES = "see figures"
+
+
+@dataclass(frozen=True)
+class RoleAccess:
+    see: Scope
+    change: Scope
+    abilities: frozenset[Ability]
+
+
+_WORKER = frozenset({Ability.VIEW_RECORDS, Ability.RECORD_EVENTS})
+_MANAGER = frozenset(Ability)
+
+ROLE_ACCESS: dict[Role, RoleAccess] = {
+    # A social worker reads the team's records (duty cover) and changes their own caseload.
+    Role.SOCIAL_WORKER: RoleAccess(Scope.TEAM, Scope.CASELOAD, _WORKER),
+    Role.ASSISTANT_TEAM_MANAGER: RoleAccess(Scope.TEAM, Scope.TEAM, _MANAGER),
+    Role.TEAM_MANAGER: RoleAccess(Scope.TEAM, Scope.TEAM, _MANAGER),
+    Role.SERVICE_MANAGER: RoleAccess(Scope.SERVICE, Scope.SERVICE, _MANAGER),
+    Role.HEAD_OF_SERVICE: RoleAccess(Scope.ALL, Scope.ALL, _MANAGER),
+    # Reviewing officers and chairs work across every team and record reviews and conferences.
+    Role.REVIEWING_OFFICER: RoleAccess(Scope.ALL, Scope.ALL, _WORKER | {Ability.SEE_FIGURES}),
+    Role.LADO: RoleAccess(Scope.ADULTS, Scope.ADULTS, _WORKER),
+    # Auditors read every file and every team's workload but change nothing.
+    Role.QUALITY_ASSURANCE: RoleAccess(
+        Scope.ALL,
+        Scope.NONE,
+        frozenset({Ability.VIEW_RECORDS, Ability.SEE_TEAM_WORKLOAD, Ability.SEE_FIGURES}),
+    ),
+    # Analysts, administrators and councillors open no one's record.
+    Role.PERFORMANCE_ANALYST: RoleAccess(Scope.NONE, Scope.NONE, frozenset({Ability.SEE_FIGURES})),
+    Role.ADMINISTRATOR: RoleAccess(Scope.NONE, Scope.NONE, frozenset()),
+    Role.COUNCILLOR: RoleAccess(Scope.NONE, Scope.NONE, frozenset({Ability.SEE_FIGURES})),
+}

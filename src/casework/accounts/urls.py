@@ -1,0 +1,9 @@
+from django.urls import path
+
+from casework.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("sign-in/", views.sign_in, name="login"),
+    path("sign-out/", views.sign_out, name="logout"),
+]

@@ -1,0 +1,23 @@
+from casework.records.models.chronology import ChronologyEntry
+from casework.records.models.episode import Episode
+from casework.records.models.event import Event, EventSource, EventVersion
+from casework.records.models.obligation import Obligation, ObligationStatus
+from casework.records.models.org import Service, Team
+from casework.records.models.person import Ethnicity, LegalStatus, Person, PersonKind, Sex
+
+__all__ = [
+    "ChronologyEntry",
+    "Episode",
+    "Ethnicity",
+    "Event",
+    "EventSource",
+    "EventVersion",
+    "LegalStatus",
+    "Obligation",
+    "ObligationStatus",
+    "Person",
+    "PersonKind",
+    "Service",
+    "Sex",
+    "Team",
+]

@@ -1,0 +1,1 @@
+"""Work: my work, the team's workload, unallocated children, allocation and transfer."""

@@ -1,0 +1,46 @@
+"""My work: my children by urgency, what is due this week, and overdue counts by standard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from casework.accounts.access import AuthedRequest, requires
+from casework.accounts.policy import policy
+from casework.accounts.roles import Ability
+from casework.records.evaluation import today
+from casework.records.presenters import rag_for, standard_title
+from casework.work.queries import next_obligations, outstanding, overdue_by_standard
+
+
+@requires(Ability.VIEW_RECORDS)
+def my_work(request: AuthedRequest) -> HttpResponse:
+    day = today()
+    mine = policy.viewable(request.user).filter(worker=request.user, is_open=True)
+    people = list(mine.order_by(F("next_due").asc(nulls_last=True), "family_name"))
+    children = [
+        {
+            "work": work,
+            "rag": rag_for(work.person.next_due, work.overdue, day),
+            "next": [(o, standard_title(o.standard)) for o in work.next],
+        }
+        for work in next_obligations(people, day)
+    ]
+    end_of_week = day + dt.timedelta(days=6 - day.weekday())
+    this_week = (
+        outstanding(mine)
+        .filter(due__gte=day, due__lte=end_of_week)
+        .select_related("person")
+        .order_by("due", "person__family_name")
+    )
+    context = {
+        "today": day,
+        "end_of_week": end_of_week,
+        "children": children,
+        "this_week": [(o, standard_title(o.standard)) for o in this_week],
+        "overdue_by_standard": [(standard_title(s), n) for s, n in overdue_by_standard(mine, day)],
+    }
+    return render(request, "work/my_work.html", context)
