@@ -417,7 +417,7 @@ def _profile(r: Stream, uasc: bool) -> _Profile:
     flat = f"Flat {r.between(1, 24)}, " if r.u() < 0.2 else ""
     street = f"{r.pick(STREET_NAMES)} {r.pick(STREET_KINDS)}"
     p.postcode = f"QV{p.locality % 14 + 1} {r.between(1, 9)}{r.pick(_INWARD)}{r.pick(_INWARD)}"
-    p.address = f"{flat}{number} {street}, {place}, {p.postcode}"
+    p.address = f"{flat}{number} {street}, {place}"
     practice = (p.locality + r.between(0, 2)) % len(PLACES)
     p.gp = f"{PLACES[practice]} {SURGERY_KINDS[practice % len(SURGERY_KINDS)]}"
     return p
