@@ -77,7 +77,10 @@ def main() -> int:
     )
     call_command("migrate", verbosity=0)
     start = time.perf_counter()
-    council = generate(children=args.children, years=args.years, seed=args.seed, end=today())
+    # The demo's data: with the paperwork around meetings and reviews recorded.
+    council = generate(
+        children=args.children, years=args.years, seed=args.seed, end=today(), paperwork=True
+    )
     print(
         f"generated {len(council.children):,} children, {len(council.events):,} events "
         f"in {time.perf_counter() - start:.1f} s"

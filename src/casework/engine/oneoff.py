@@ -42,6 +42,24 @@ def _on_time(met_day: I64, met_at: I64, due_day: I64, due_at: I64) -> np.ndarray
     return np.where(timed, met_at <= due_at, met_day <= due_day)
 
 
+def _part(
+    t: Triggers, due_day: I64, due_at: I64, status: I64, met_day: I64, met_type: I64
+) -> Part:
+    """One obligation per trigger."""
+    return Part(
+        child=t.child,
+        seq=t.seq,
+        trigger_day=t.day,
+        trigger_type=t.etype,
+        due_day=due_day,
+        due_at=due_at,
+        status=status,
+        met_day=met_day,
+        met_type=met_type,
+        episode=t.episode,
+    )
+
+
 def _first_on_or_after(keys: I64, child: I64, day: I64) -> I64:
     return np.searchsorted(keys, child_day_key(child, day), side="left")
 
@@ -92,19 +110,7 @@ def evaluate_one_off(
     status = _status(met_day, _on_time(met_day, met_at, due_day, due_at), due_day, as_of_day)
     # Not owed: the episode ended, or a waiver came, before the due date, and it was unmet.
     owed = has | ~((t.ep_end < due_day) | waived)
-    part = Part(
-        child=t.child,
-        seq=t.seq,
-        trigger_day=t.day,
-        trigger_type=t.etype,
-        due_day=due_day,
-        due_at=due_at,
-        status=status,
-        met_day=met_day,
-        met_type=met_type,
-        episode=t.episode,
-    )
-    return part.take(owed)
+    return _part(t, due_day, due_at, status, met_day, met_type).take(owed)
 
 
 def _clashing_children(child: I64, met_idx: I64) -> np.ndarray:
@@ -161,18 +167,7 @@ def evaluate_recording(
     met_day = np.where(in_time, rec_day, NA)
     met_at = np.where(in_time, rec_at, NA)
     status = _status(met_day, _on_time(met_day, met_at, due_day, due_at), due_day, as_of_day)
-    return Part(
-        child=t.child,
-        seq=t.seq,
-        trigger_day=t.day,
-        trigger_type=t.etype,
-        due_day=due_day,
-        due_at=due_at,
-        status=status,
-        met_day=met_day,
-        met_type=np.where(in_time, t.etype, -1),
-        episode=t.episode,
-    )
+    return _part(t, due_day, due_at, status, met_day, np.where(in_time, t.etype, -1))
 
 
 def evaluate_before(
@@ -201,15 +196,4 @@ def evaluate_before(
         met_at = np.where(ok, table.at[rows], NA)
         met_type = np.where(ok, table.etype[rows], -1)
     status = _status(met_day, _on_time(met_day, met_at, due_day, due_at), due_day, as_of_day)
-    return Part(
-        child=t.child,
-        seq=t.seq,
-        trigger_day=t.day,
-        trigger_type=t.etype,
-        due_day=due_day,
-        due_at=due_at,
-        status=status,
-        met_day=met_day,
-        met_type=met_type,
-        episode=t.episode,
-    )
+    return _part(t, due_day, due_at, status, met_day, met_type)
