@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from casework.cli.common import Subparsers, fail, iso_date, pack_or_none, today
 from casework.engine import Event, ObligationTable, evaluate
@@ -85,22 +85,20 @@ def run(args: argparse.Namespace) -> int:
         wanted = _evidenced(pack, events)
     result = evaluate(events, pack, as_of, standards=wanted)
     if args.out is None:
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "out"
-            _write(result, out, args.format)
-            sys.stdout.write(out.read_text(encoding="utf-8"))
+        _write(result, sys.stdout, args.format)
     else:
-        _write(result, args.out, args.format)
+        with args.out.open("w", newline="", encoding="utf-8") as handle:
+            _write(result, handle, args.format)
         counts = ", ".join(f"{n} {s}" for s, n in result.counts().items())
         print(f"{len(result)} obligations ({counts}) written to {args.out}", file=sys.stderr)
     return 0
 
 
-def _write(result: ObligationTable, path: Path, fmt: str) -> None:
+def _write(result: ObligationTable, handle: TextIO, fmt: str) -> None:
     if fmt == "json":
-        result.write_json(path)
+        result.write_json(handle)
     else:
-        result.write_csv(path)
+        result.write_csv(handle)
 
 
 def _from_return(kind: str, path: Path, errors: Path | None) -> list[Event] | None:

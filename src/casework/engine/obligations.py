@@ -6,7 +6,7 @@ import csv
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 
@@ -174,11 +174,11 @@ class ObligationTable:
             )
         return out
 
-    def write_csv(self, path: Path | str) -> None:
-        with Path(path).open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-            writer.writeheader()
-            writer.writerows(self.rows())
+    def write_csv(self, handle: TextIO) -> None:
+        """Write CSV to an open text file (opened with newline="")."""
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(self.rows())
 
-    def write_json(self, path: Path | str) -> None:
-        Path(path).write_text(json.dumps(self.rows(), indent=1) + "\n", encoding="utf-8")
+    def write_json(self, handle: TextIO) -> None:
+        handle.write(json.dumps(self.rows(), indent=1) + "\n")
