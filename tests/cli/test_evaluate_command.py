@@ -118,3 +118,21 @@ def test_the_demo_prints_what_is_due_and_late(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "OVERDUE" in out
     assert "Due 24 June 2024: 10 working days after the child protection visit" in out
+
+
+def test_a_time_with_an_offset_is_read_as_the_time_in_england() -> None:
+    from casework.engine.events_io import parse_when
+
+    day, at = parse_when("2024-07-01T23:30:00Z")
+    assert day.isoformat() == "2024-07-02"
+    assert at is not None
+    assert at.isoformat() == "2024-07-02T00:30:00"
+
+
+def test_a_header_with_no_rows_gives_no_obligations(tmp_path: Path) -> None:
+    events = write(tmp_path, "child_id,event,occurred\n")
+    out = tmp_path / "out.csv"
+    assert run("evaluate", "--pack", "wokingham-2020", "--events", events, "--out", out) == 0
+    assert out.read_text().splitlines() == [
+        "child_id,standard,sequence,trigger,trigger_event,due,due_at,status,met_on,met_event,episode_id"
+    ]

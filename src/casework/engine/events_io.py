@@ -13,10 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from casework.engine.types import Event
 from casework.standards.vocabulary import vocabulary
 
+LONDON = ZoneInfo("Europe/London")
 REQUIRED = ("child_id", "event", "occurred")
 OPTIONAL = ("recorded", "episode_id", "worker", "source")
 # Errors beyond this many are counted, not listed, so a broken file gives a readable message.
@@ -53,7 +55,8 @@ def parse_when(text: str) -> tuple[dt.date, dt.datetime | None]:
         return dt.date.fromisoformat(value), None
     when = dt.datetime.fromisoformat(value.replace(" ", "T", 1))
     if when.tzinfo is not None:
-        raise ValueError("give the time in England without a time zone")
+        # A time with an offset (or Z) is turned into the time in England.
+        when = when.astimezone(LONDON).replace(tzinfo=None)
     return when.date(), when
 
 
