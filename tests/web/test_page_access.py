@@ -24,6 +24,7 @@ RECORD_PAGES = [
     ("records:event_correct", "change"),
     ("records:event_withdraw", "change"),
     ("records:chronology_add", "change"),
+    ("records:front_sheet_change", "change"),
     ("work:allocation", "allocate"),
     ("records:access_log", "log"),
 ]

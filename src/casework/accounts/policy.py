@@ -44,6 +44,23 @@ class AccessPolicy:
             return Team.objects.filter(pk=user.team_id)
         return Team.objects.none()
 
+    def teams_to_add_to(self, user: User) -> QuerySet[Team]:
+        """The teams a user may add a new child to: those whose every record they may change.
+
+        A worker who changes only their own caseload adds no one."""
+        if not self._active(user) or not user.can(Ability.RECORD_EVENTS):
+            return Team.objects.none()
+        scope = user.access.change
+        if scope is Scope.ALL:
+            return Team.objects.all()
+        if user.team_id is None:
+            return Team.objects.none()
+        if scope is Scope.SERVICE:
+            return Team.objects.filter(service__teams=user.team_id)
+        if scope is Scope.TEAM:
+            return Team.objects.filter(pk=user.team_id)
+        return Team.objects.none()
+
     def can_read_access_log(self, user: User, person: Person) -> bool:
         return (
             self._active(user)

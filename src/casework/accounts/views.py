@@ -72,6 +72,7 @@ PAGE_NAMES = {
     "records:event_correct": "Correct an event",
     "records:event_withdraw": "Withdraw an event",
     "records:access_log": "Who has viewed this record",
+    "records:front_sheet_change": "Change the front sheet",
     "work:allocation": "Allocation",
 }
 

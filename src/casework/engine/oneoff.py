@@ -42,9 +42,7 @@ def _on_time(met_day: I64, met_at: I64, due_day: I64, due_at: I64) -> np.ndarray
     return np.where(timed, met_at <= due_at, met_day <= due_day)
 
 
-def _part(
-    t: Triggers, due_day: I64, due_at: I64, status: I64, met_day: I64, met_type: I64
-) -> Part:
+def _part(t: Triggers, due_day: I64, due_at: I64, status: I64, met_day: I64, met_type: I64) -> Part:
     """One obligation per trigger."""
     return Part(
         child=t.child,

@@ -1,11 +1,17 @@
 from django.urls import path
 
 from casework.accounts.views import access_log
-from casework.records.views import events, record
+from casework.records.views import events, people, record
 
 app_name = "records"
 urlpatterns = [
+    path("new/", people.child_new, name="child_new"),
     path("<slug:public_id>/", record.record, name="record"),
+    path(
+        "<slug:public_id>/front-sheet/",
+        people.front_sheet_change,
+        name="front_sheet_change",
+    ),
     path("<slug:public_id>/chronology/", record.chronology_view, name="chronology"),
     path("<slug:public_id>/chronology/add/", record.chronology_add, name="chronology_add"),
     path("<slug:public_id>/events/", events.events, name="events"),

@@ -15,9 +15,16 @@ from casework.records.evaluation import today
 from casework.records.models import Person, Team
 
 
-def allocate(actor: User, person: Person, worker: User, *, occurred: dt.date | None = None) -> None:
+def allocate(
+    actor: User,
+    person: Person,
+    worker: User,
+    *,
+    occurred: dt.date | None = None,
+    action_id: uuid.UUID | None = None,
+) -> None:
     """Allocate to a worker. A worker in another team also moves the child to that team."""
-    action_id = uuid.uuid4()
+    action_id = action_id or uuid.uuid4()
     occurred = occurred or today()
     with transaction.atomic():
         if worker.team_id is not None and worker.team_id != person.team_id:

@@ -35,6 +35,8 @@ class AuditAction(models.TextChoices):
     EVENT_CORRECTED = "event_corrected", "Event corrected"
     EVENT_WITHDRAWN = "event_withdrawn", "Event withdrawn"
     CHRONOLOGY_ENTRY_ADDED = "chronology_entry_added", "Chronology entry added"
+    CHILD_ADDED = "child_added", "Child added"
+    FRONT_SHEET_CHANGED = "front_sheet_changed", "Front sheet changed"
     ALLOCATED = "allocated", "Allocated to a worker"
     TRANSFERRED = "transferred", "Transferred to a team"
     UNALLOCATED = "unallocated", "Marked unallocated"

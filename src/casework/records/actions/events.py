@@ -125,7 +125,9 @@ class Correction:
     reason: str
 
 
-def correct_event(actor: User, event: Event, correction: Correction) -> Event:
+def correct_event(
+    actor: User, event: Event, correction: Correction, *, action_id: uuid.UUID | None = None
+) -> Event:
     """Keep the event as it was, then make the corrected values its new version."""
     if not correction.reason.strip():
         raise ValueError("a correction needs a reason")
@@ -149,6 +151,7 @@ def correct_event(actor: User, event: Event, correction: Correction) -> Event:
             actor,
             AuditAction.EVENT_CORRECTED,
             event.person,
+            action_id=action_id,
             event=event.pk,
             version=event.version,
             changed=changed,

@@ -91,6 +91,7 @@ class Person(models.Model):
     gp = models.CharField("GP", max_length=200, blank=True)
     school = models.CharField(max_length=200, blank=True)
     address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=8, blank=True)
 
     # Who holds the case. A child with no worker is unallocated: say why and how contact
     # is kept until a worker is allocated (Climbie recommendation 54).

@@ -48,6 +48,7 @@ def record(request: AuthedRequest, person: Person) -> HttpResponse:
         "due": [o for o in outstanding if o.status is ObligationStatus.OPEN],
         "met": met,
         "episodes": person.episodes.all(),
+        "front_sheet_changes": person.front_sheet_changes.select_related("changed_by"),
         "pack_title": current_pack().title,
         **tabs(request, person),
     }
