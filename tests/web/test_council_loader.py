@@ -87,7 +87,7 @@ def test_it_loads_teams_staff_children_episodes_and_events() -> None:
     assert c1.worker.username == "sam.smith"
     assert c1.team is not None
     assert c1.team.service.name == "Children's social care"
-    assert c1.address == "1 Test Street\nQV1 1AA"
+    assert (c1.address, c1.postcode) == ("1 Test Street", "QV1 1AA")
     c2 = Person.objects.get(reference="C2")
     assert (c2.worker, c2.unallocated_reason, c2.contact_arrangement) == (
         None, "Awaiting allocation", "Duty",
