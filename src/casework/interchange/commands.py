@@ -18,7 +18,14 @@ from pathlib import Path
 
 from casework.cli.common import Subparsers, fail
 from casework.engine.events_io import write_events
-from casework.interchange import KINDS, Conversion, ReadFailure, convert, write_errors
+from casework.interchange import (
+    KINDS,
+    Conversion,
+    ReadFailure,
+    convert,
+    db_commands,
+    write_errors,
+)
 
 # Reasons listed in the summary on standard error; the report file has them all.
 SUMMARY_REASONS = 8
@@ -46,6 +53,7 @@ def add_commands(sub: Subparsers) -> None:
         help="error report CSV: file, sheet, row, column, value, why (default: not written)",
     )
     p.set_defaults(handler=run)
+    db_commands.add_commands(sub)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -32,9 +32,14 @@ _EVENT_COLUMNS = (
 _OUTSTANDING = (ObligationStatus.OPEN, ObligationStatus.OVERDUE)
 
 
-@cache
 def current_pack() -> Pack:
-    return load_pack(settings.CASEWORK_PACK)
+    """The pack named by the CASEWORK_PACK setting (each pack is read once)."""
+    return _pack(settings.CASEWORK_PACK)
+
+
+@cache
+def _pack(name: str) -> Pack:
+    return load_pack(name)
 
 
 def standard_for(standard_id: str) -> Standard | None:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "casework.site",
     "casework.records",
+    "casework.records.imports",
     "casework.accounts",
     "casework.work",
 ]
