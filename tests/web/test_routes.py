@@ -43,3 +43,10 @@ def test_every_record_page_has_a_plain_name_for_the_access_log() -> None:
     }
     named = {name.split(":")[1] for name in PAGE_NAMES}
     assert record_pages == named
+
+
+def test_only_the_calendar_feed_is_opened_by_a_token_in_its_address() -> None:
+    by_token = sorted(
+        route for route, p in patterns() if access_decision(p.callback) == "calendar feed token"
+    )
+    assert by_token == ["calendar/<slug:token>.ics"]

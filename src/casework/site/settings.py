@@ -130,6 +130,8 @@ STATICFILES_DIRS = [VAR_DIR / "frontend"] if (VAR_DIR / "frontend").is_dir() els
 
 # The standards pack that obligations are worked out against.
 CASEWORK_PACK = os.environ.get("CASEWORK_PACK", "wokingham-2020")
+# The address people reach Casework at, for links in reminder emails.
+CASEWORK_SITE_URL = os.environ.get("CASEWORK_SITE_URL", "http://127.0.0.1:8000")
 # A fixed "today" (ISO date) for demonstrations on data that ends on that day.
 CASEWORK_TODAY = os.environ.get("CASEWORK_TODAY", "")
 

@@ -11,9 +11,12 @@ from django.shortcuts import render
 from casework.accounts.access import AuthedRequest, requires
 from casework.accounts.policy import policy
 from casework.accounts.roles import Ability
-from casework.records.evaluation import today
+from casework.records.evaluation import now, today
 from casework.records.presenters import rag_for, standard_title
 from casework.work.queries import next_obligations, outstanding, overdue_by_standard
+from casework.work.reminders import recently_sent
+
+REMINDER_DAYS = 14  # how far back My work lists the reminders sent
 
 
 @requires(Ability.VIEW_RECORDS)
@@ -42,5 +45,9 @@ def my_work(request: AuthedRequest) -> HttpResponse:
         "children": children,
         "this_week": [(o, standard_title(o.standard)) for o in this_week],
         "overdue_by_standard": [(standard_title(s), n) for s, n in overdue_by_standard(mine, day)],
+        "reminders": [
+            (r, standard_title(r.standard))
+            for r in recently_sent(request.user, now() - dt.timedelta(days=REMINDER_DAYS))
+        ],
     }
     return render(request, "work/my_work.html", context)
