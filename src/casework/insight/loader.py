@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from casework.insight.model import Direction, Indicator, Kind, Measure, Source
-from casework.standards.loader import Problem, _Reader
+from casework.standards.loader import Problem, read_event_match
 from casework.standards.model import EventMatch
 from casework.standards.timescale import Timescale, TimescaleError
-from casework.standards.vocabulary import vocabulary
 from casework.standards.yamlnodes import LineDict, LineList, YamlError, load_yaml
 
 INDICATORS_DIR = Path(__file__).with_name("indicators")
@@ -76,7 +75,6 @@ class _IndicatorReader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.file = ""
-        self.events = _Reader(vocabulary())
 
     def fail(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
@@ -240,10 +238,10 @@ class _IndicatorReader:
     def match(self, value: LineDict, key: str, label: str) -> EventMatch | None:
         if key not in value:
             return None
-        self.events.file = self.file
-        self.events.problems = []
-        found = self.events._match(value[key], value.line_of(key), label, key)
-        self.problems += self.events.problems
+        found, problems = read_event_match(
+            value[key], file=self.file, line=value.line_of(key), label=label, key=key
+        )
+        self.problems += problems
         return found
 
     def timescale(self, value: LineDict, key: str, label: str) -> Timescale | None:

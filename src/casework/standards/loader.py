@@ -107,6 +107,17 @@ def check_file(path: Path) -> tuple[Standard, ...]:
     return load_pack(str(path)).standards
 
 
+def read_event_match(
+    value: Any, *, file: str, line: int, label: str, key: str
+) -> tuple[EventMatch | None, list[Problem]]:
+    """Read an event match (`cp_visit`, a list, or `{event: ..., where: ...}`) the way
+    packs do, for other kinds of rule file that name events; with its problems."""
+    reader = _Reader(vocabulary())
+    reader.file = file
+    found = reader._match(value, line, label, key)
+    return found, reader.problems
+
+
 def _section_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != "pack.yaml")
 
