@@ -274,3 +274,15 @@ def test_a_row_that_gives_nothing_is_still_reported(tmp_path: Path) -> None:
     ]
     rows = [("episodes.csv", "", 2), ("episodes.csv", "", 3), ("header.csv", "", 2)]
     assert result.unaccounted([*rows, ("header.csv", "", 3)]) == []
+
+
+def test_every_row_about_a_child_with_no_date_of_birth_is_reported(tmp_path: Path) -> None:
+    # Two identical UASC rows and no date of birth anywhere: no birth event can be made,
+    # so both rows, not only the first, must reach the error report.
+    folder = tmp_path / "return"
+    folder.mkdir()
+    (folder / "uasc.csv").write_text("CHILD,DUC\n101,\n101,\n", encoding="utf-8")
+    result = convert("ssda903", folder)
+    assert not result.events
+    rows = [("uasc.csv", "", 2), ("uasc.csv", "", 3)]
+    assert result.unaccounted(rows) == []

@@ -88,6 +88,9 @@ class _Birth:
     details: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     has_facts: bool = False
+    # Every row named among the sources, so each can be reported if no date of birth is
+    # ever found and the birth event is not made.
+    rows: list[tuple[Record, str]] = field(default_factory=list)
 
 
 class Builder:
@@ -200,6 +203,7 @@ class Builder:
             source = record.source(dob_field)
             if source not in entry.sources:
                 entry.sources.append(source)
+                entry.rows.append((record, dob_field))
             self.touched += 1
 
     def convert_row(self, record: Record, convert: Callable[[Record, Builder], None]) -> None:
@@ -212,8 +216,9 @@ class Builder:
     def finish(self, kind: str, path: Path, rows: Mapping[str, int]) -> Conversion:
         for child_id, entry in self._births.items():
             if entry.dob is None:
-                if not entry.record.was_reported(entry.dob_field):
-                    entry.record.report(entry.dob_field, Why.NO_DOB, "")
+                for record, dob_field in [(entry.record, entry.dob_field), *entry.rows]:
+                    if not record.was_reported(dob_field):
+                        record.report(dob_field, Why.NO_DOB, "")
                 continue
             details = {k: v for k, v in entry.details.items() if v}
             self.events.append(
