@@ -4,6 +4,7 @@ database. The work is done in `casework.records.imports`; this is the command gl
     casework import annex-a Annex_A.xlsx
     casework import ssda903 ssda903/
     casework export annex-a --as-of 2024-03-31 --out Annex_A.xlsx
+    casework export ssda903 --as-of 2024-03-31 --out ssda903/
 """
 
 from __future__ import annotations
@@ -43,12 +44,16 @@ def add_commands(sub: Subparsers) -> None:
 
     e = sub.add_parser(
         "export",
-        help="export a return from the database (annex-a)",
-        description="Write Ofsted's Annex A lists 1 to 11 (2024 columns) from the database.",
+        help="export a return from the database (annex-a, ssda903)",
+        description=(
+            "Write Ofsted's Annex A lists 1 to 11 (2024 columns) to FILE.xlsx, or the SSDA903 "
+            "CSV files (header, episodes, reviews, missing) for the collection year ending on "
+            "the date to the folder DIR, from the database."
+        ),
     )
-    e.add_argument("kind", choices=["annex-a"], help="which return to write")
+    e.add_argument("kind", choices=["annex-a", "ssda903"], help="which return to write")
     e.add_argument("--as-of", type=dt.date.fromisoformat, required=True, metavar="DATE")
-    e.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    e.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx|DIR")
     e.set_defaults(handler=run_export)
 
 
@@ -81,11 +86,16 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     setup_django()
     from casework.records.imports.annex_a import export_annex_a
+    from casework.records.imports.ssda903 import export_ssda903
 
     try:
-        written = export_annex_a(args.out, args.as_of)
+        if args.kind == "ssda903":
+            files = export_ssda903(args.out, args.as_of)
+            rows = ", ".join(f"{name}.csv: {count}" for name, count in files.items())
+        else:
+            lists = export_annex_a(args.out, args.as_of)
+            rows = ", ".join(f"list {n}: {count}" for n, count in lists.items())
     except OSError as exc:
         return fail(f"cannot write {args.out}: {exc.strerror or exc}", 1)
-    rows = ", ".join(f"list {n}: {count}" for n, count in written.items())
     print(f"{args.out}: {rows}", file=sys.stderr)
     return 0
