@@ -1,86 +1,23 @@
-"""In a real browser (Playwright driving Debian's headless Chromium): sign in, see my work,
-record a visit and see the due date move, the manager's team view, and axe-core
-accessibility checks on each main page.
-
-They run when Chromium and the built front end (`npm ci && npm run build`) are present, and
-must run in CI (CI=true) or when CASEWORK_BROWSER_TESTS=1.
-"""
+"""In a real browser: sign in, see my work, record a visit and see the due date move, the
+manager's team view, and axe-core accessibility checks on each main page (see
+tests/web/browsing.py for when these run)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
-from django.conf import settings
 
-from casework.site.testing import PASSWORD, Personas, build
+from casework.site.testing import Personas, build
+from web.browsing import BROWSER, MISSING, axe_violations, sign_in
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-AXE = Path(settings.VAR_DIR) / "frontend" / "axe.min.js"
-REQUIRED = os.environ.get("CI") == "true" or os.environ.get("CASEWORK_BROWSER_TESTS") == "1"
-MISSING = [
-    what for what, ok in [("chromium", CHROMIUM), ("the built front end", AXE.exists())] if not ok
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(bool(MISSING) and not REQUIRED, reason=f"needs {', '.join(MISSING)}"),
-]
+pytestmark = BROWSER
 
 if not MISSING:
-    from playwright.sync_api import Browser, Page, expect, sync_playwright
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert not MISSING, f"browser tests need {', '.join(MISSING)}"
-    # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
-    # fixtures here are ordinary synchronous ones.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as pw:
-            found = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            yield found
-            found.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    from playwright.sync_api import Page, expect
 
 
 @pytest.fixture
 def people(transactional_db: None) -> Personas:
     return build()
-
-
-@pytest.fixture
-def page(browser: Browser, live_server: Any) -> Iterator[Page]:
-    # bypass_csp lets the tests inject axe-core; the pages themselves run no script.
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
-    found = context.new_page()
-    yield found
-    context.close()
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/accounts/sign-in/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
-def axe_violations(page: Page) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
-    result: dict[str, Any] = page.evaluate(
-        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',"
-        " 'wcag21aa', 'wcag22aa', 'best-practice']})"
-    )
-    return [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in result["violations"]
-    ]
 
 
 def test_a_worker_records_a_visit_and_sees_the_due_date_move(page: Page, people: Personas) -> None:

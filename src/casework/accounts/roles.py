@@ -43,6 +43,11 @@ class Ability(enum.StrEnum):
     ALLOCATE = "allocate and transfer"
     READ_ACCESS_LOG = "read the access log"
     SEE_FIGURES = "see figures"
+    SEE_MANAGEMENT_INFORMATION = "see management information"
+    TAKE_CONTACTS = "take contacts at the front door"
+    AUDIT_FILES = "audit case files"
+    RUN_QUALITY_PROGRAMME = "run the quality assurance programme"
+    RAISE_CHALLENGES = "raise practice challenges"
 
 
 @dataclass(frozen=True)
@@ -53,26 +58,63 @@ class RoleAccess:
 
 
 _WORKER = frozenset({Ability.VIEW_RECORDS, Ability.RECORD_EVENTS})
-_MANAGER = frozenset(Ability)
+_MANAGER = frozenset(
+    {
+        Ability.VIEW_RECORDS,
+        Ability.RECORD_EVENTS,
+        Ability.SEE_TEAM_WORKLOAD,
+        Ability.ALLOCATE,
+        Ability.READ_ACCESS_LOG,
+        Ability.SEE_FIGURES,
+        Ability.SEE_MANAGEMENT_INFORMATION,
+        Ability.TAKE_CONTACTS,
+        Ability.AUDIT_FILES,
+    }
+)
 
 ROLE_ACCESS: dict[Role, RoleAccess] = {
     # A social worker reads the team's records (duty cover) and changes their own caseload.
-    Role.SOCIAL_WORKER: RoleAccess(Scope.TEAM, Scope.CASELOAD, _WORKER),
+    Role.SOCIAL_WORKER: RoleAccess(Scope.TEAM, Scope.CASELOAD, _WORKER | {Ability.TAKE_CONTACTS}),
     Role.ASSISTANT_TEAM_MANAGER: RoleAccess(Scope.TEAM, Scope.TEAM, _MANAGER),
     Role.TEAM_MANAGER: RoleAccess(Scope.TEAM, Scope.TEAM, _MANAGER),
     Role.SERVICE_MANAGER: RoleAccess(Scope.SERVICE, Scope.SERVICE, _MANAGER),
-    Role.HEAD_OF_SERVICE: RoleAccess(Scope.ALL, Scope.ALL, _MANAGER),
+    # The head of service also owns the quality assurance programme and the action plans.
+    Role.HEAD_OF_SERVICE: RoleAccess(
+        Scope.ALL, Scope.ALL, _MANAGER | {Ability.RUN_QUALITY_PROGRAMME}
+    ),
     # Reviewing officers and chairs work across every team and record reviews and conferences.
-    Role.REVIEWING_OFFICER: RoleAccess(Scope.ALL, Scope.ALL, _WORKER | {Ability.SEE_FIGURES}),
+    # They raise practice challenges (disputes) and confirm dip audits.
+    Role.REVIEWING_OFFICER: RoleAccess(
+        Scope.ALL,
+        Scope.ALL,
+        _WORKER
+        | {Ability.SEE_FIGURES, Ability.SEE_MANAGEMENT_INFORMATION, Ability.RAISE_CHALLENGES},
+    ),
     Role.LADO: RoleAccess(Scope.ADULTS, Scope.ADULTS, _WORKER),
-    # Auditors read every file and every team's workload but change nothing.
+    # Auditors read every file and every team's workload, run the audit programme and raise
+    # practice challenges, but change no record.
     Role.QUALITY_ASSURANCE: RoleAccess(
         Scope.ALL,
         Scope.NONE,
-        frozenset({Ability.VIEW_RECORDS, Ability.SEE_TEAM_WORKLOAD, Ability.SEE_FIGURES}),
+        frozenset(
+            {
+                Ability.VIEW_RECORDS,
+                Ability.SEE_TEAM_WORKLOAD,
+                Ability.SEE_FIGURES,
+                Ability.SEE_MANAGEMENT_INFORMATION,
+                Ability.AUDIT_FILES,
+                Ability.RUN_QUALITY_PROGRAMME,
+                Ability.RAISE_CHALLENGES,
+            }
+        ),
     ),
-    # Analysts, administrators and councillors open no one's record.
-    Role.PERFORMANCE_ANALYST: RoleAccess(Scope.NONE, Scope.NONE, frozenset({Ability.SEE_FIGURES})),
+    # Analysts, administrators and councillors open no one's record; councillors see only
+    # figures in which no child can be identified.
+    Role.PERFORMANCE_ANALYST: RoleAccess(
+        Scope.NONE,
+        Scope.NONE,
+        frozenset({Ability.SEE_FIGURES, Ability.SEE_MANAGEMENT_INFORMATION}),
+    ),
     Role.ADMINISTRATOR: RoleAccess(Scope.NONE, Scope.NONE, frozenset()),
     Role.COUNCILLOR: RoleAccess(Scope.NONE, Scope.NONE, frozenset({Ability.SEE_FIGURES})),
 }

@@ -52,6 +52,13 @@ INSTALLED_APPS = [
     "casework.records.imports",
     "casework.accounts",
     "casework.work",
+    "casework.frontdoor",
+    "casework.quality",
+    "casework.challenges",
+    "casework.improvement",
+    "casework.performance",
+    "casework.equality",
+    "casework.reports",
 ]
 
 MIDDLEWARE = [
