@@ -15,6 +15,7 @@ from casework.records.evaluation import now, today
 from casework.records.presenters import rag_for, standard_title
 from casework.work.queries import next_obligations, outstanding, overdue_by_standard
 from casework.work.reminders import recently_sent
+from casework.work.tasks import tasks_for
 
 REMINDER_DAYS = 14  # how far back My work lists the reminders sent
 
@@ -45,6 +46,7 @@ def my_work(request: AuthedRequest) -> HttpResponse:
         "children": children,
         "this_week": [(o, standard_title(o.standard)) for o in this_week],
         "overdue_by_standard": [(standard_title(s), n) for s, n in overdue_by_standard(mine, day)],
+        "tasks": [(t, t.overdue(day)) for t in tasks_for(request.user, day)],
         "reminders": [
             (r, standard_title(r.standard))
             for r in recently_sent(request.user, now() - dt.timedelta(days=REMINDER_DAYS))
