@@ -5,14 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+from openpyxl import Workbook, load_workbook
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from casework.cli import main
 from casework.interchange import Conversion, convert
-from casework.records.imports.annex_a import export_annex_a
+from casework.interchange.annex_a import LISTS
+from casework.records.imports.annex_a import TITLES, export_annex_a, headers
+from casework.records.imports.facts import people_with_events
+from casework.records.imports.lists import ROWS
 from casework.records.imports.load import import_return
+from casework.records.loader import load_council
+from casework.synth import generate
 
 AS_OF = dt.date(2024, 6, 28)
 Fact = tuple[str, str, dt.date, tuple[tuple[str, str], ...]]
@@ -61,3 +68,44 @@ def test_the_export_command(db: None, tmp_path: Path) -> None:
     out = tmp_path / "a.xlsx"
     assert main(["export", "annex-a", "--as-of", "2024-06-28", "--out", str(out)]) == 0
     assert out.exists()
+
+
+def reference_workbook(path: Path, as_of: dt.date) -> None:
+    """The eleven lists written the straightforward way: every event of every person, and
+    openpyxl's own writer. The export must give the same cells."""
+    people = people_with_events(as_of)
+    book = Workbook(write_only=True)
+    for number in range(1, 12):
+        sheet: Any = book.create_sheet(TITLES[number])
+        sheet.append(headers(number))
+        for person in people.values():
+            if person.facts.adult == (number == 11):
+                for row in ROWS[number](person.facts, person.events, False):
+                    sheet.append([row.get(name) for name in LISTS[number]])
+    book.save(path)
+
+
+def cells(path: Path) -> dict[str, list[list[object]]]:
+    book = load_workbook(path, read_only=True)
+    out: dict[str, list[list[object]]] = {}
+    for name in book.sheetnames:
+        rows: list[list[object]] = []
+        for row in book[name].iter_rows(values_only=True):
+            values: list[object] = list(row)
+            while values and values[-1] is None:
+                values.pop()
+            rows.append(values)
+        out[name] = rows
+    return out
+
+
+def test_the_export_writes_the_cells_the_reference_writes(db: None, tmp_path: Path) -> None:
+    as_of = dt.date(2025, 3, 31)
+    load_council(generate(children=300, years=3.0, seed=5, end=as_of))
+    ours, reference = tmp_path / "ours.xlsx", tmp_path / "reference.xlsx"
+    written = export_annex_a(ours, as_of, window=False)
+    reference_workbook(reference, as_of)
+    expected = cells(reference)
+    assert cells(ours) == expected
+    assert [len(rows) - 1 for rows in expected.values()] == list(written.values())
+    assert sum(written.values()) > 1000

@@ -5,6 +5,7 @@ database. The work is done in `casework.records.imports`; this is the command gl
     casework import ssda903 ssda903/
     casework export annex-a --as-of 2024-03-31 --out Annex_A.xlsx
     casework export ssda903 --as-of 2024-03-31 --out ssda903/
+    casework export cin-census --as-of 2025-03-31 --out CIN_Census.xml
 """
 
 from __future__ import annotations
@@ -44,16 +45,17 @@ def add_commands(sub: Subparsers) -> None:
 
     e = sub.add_parser(
         "export",
-        help="export a return from the database (annex-a, ssda903)",
+        help="export a return from the database (annex-a, cin-census, ssda903)",
         description=(
-            "Write Ofsted's Annex A lists 1 to 11 (2024 columns) to FILE.xlsx, or the SSDA903 "
-            "CSV files (header, episodes, reviews, missing) for the collection year ending on "
-            "the date to the folder DIR, from the database."
+            "Write Ofsted's Annex A lists 1 to 11 (2024 columns) to FILE.xlsx, the CIN census "
+            "(2025-26 shape) to FILE.xml, or the SSDA903 CSV files (header, episodes, "
+            "reviews, missing) to the folder DIR, for the collection year ending on the date "
+            "(Annex A: as it stands on the date), from the database."
         ),
     )
-    e.add_argument("kind", choices=["annex-a", "ssda903"], help="which return to write")
+    e.add_argument("kind", choices=list(KINDS), help="which return to write")
     e.add_argument("--as-of", type=dt.date.fromisoformat, required=True, metavar="DATE")
-    e.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx|DIR")
+    e.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx|FILE.xml|DIR")
     e.set_defaults(handler=run_export)
 
 
@@ -86,12 +88,16 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     setup_django()
     from casework.records.imports.annex_a import export_annex_a
+    from casework.records.imports.cin_census import export_cin_census
     from casework.records.imports.ssda903 import export_ssda903
 
     try:
         if args.kind == "ssda903":
             files = export_ssda903(args.out, args.as_of)
             rows = ", ".join(f"{name}.csv: {count}" for name, count in files.items())
+        elif args.kind == "cin-census":
+            elements = export_cin_census(args.out, args.as_of)
+            rows = ", ".join(f"{count} {name}" for name, count in elements.items())
         else:
             lists = export_annex_a(args.out, args.as_of)
             rows = ", ".join(f"list {n}: {count}" for n, count in lists.items())

@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from casework.interchange import codes
+
 Row = dict[str, object]
 
 
@@ -30,6 +32,7 @@ class Found:
 
 
 Events = Mapping[str, Sequence[Found]]
+OTHER_ENDING = "E8"  # period of care ceased for any other reason
 SEX = {"M": "Male", "F": "Female", "U": "Unknown", "I": "Indeterminate"}
 ACTIVITY = {"education": "F1", "employment": "F3", "training": "F4", "neet": "G1"}
 IN_TOUCH = {"yes": "YES", "no": "NO"}
@@ -95,6 +98,19 @@ def _day(e: Found | None) -> dt.date | None:
 
 def _detail(e: Found | None, name: str) -> str:
     return e.details.get(name, "") if e is not None else ""
+
+
+def ending_code(e: Found | None) -> str:
+    """The SSDA903 code (E11 to E9) for why a period of care ended: the event's reason when
+    it is one, E8 (ceased for any other reason) for a reason in words, blank for none."""
+    reason = _detail(e, "reason")
+    return reason if reason in codes.ENDINGS or not reason else OTHER_ENDING
+
+
+def closure_code(e: Found | None) -> str:
+    """The census code (RC1 to RC9) for why a case closed, when the reason is one."""
+    reason = _detail(e, "reason")
+    return reason if reason in codes.CLOSURE_REASONS else ""
 
 
 def _recent(
@@ -182,7 +198,7 @@ def _list6(facts: PersonFacts, ev: Events, window: bool) -> list[Row]:
                     "cin_start": e.occurred,
                     "last_seen": _day(seen),
                     "cin_closure": end,
-                    "closure_reason": _detail(closed, "reason"),
+                    "closure_reason": closure_code(closed),
                     "case_status": "Child in need plan" if seen is not None else "",
                     "plan_start": _day(plan_start),
                     "plan_end": _day(plan_end),
@@ -236,7 +252,7 @@ def _list8(facts: PersonFacts, ev: Events, window: bool) -> list[Row]:
                 "last_health": _day(_last(ev, "health_assessment", e.occurred, until)),
                 "last_dental": _day(_last(ev, "dental_check", e.occurred, until)),
                 "cla_end": end,
-                "cla_end_reason": _detail(ended, "reason"),
+                "cla_end_reason": ending_code(ended),
                 "placement_start": _day(placed),
                 "placement_type": _detail(placed, "placement_type"),
                 "placement_provider": _detail(placed, "provider"),
@@ -321,6 +337,47 @@ def _list11(facts: PersonFacts, ev: Events, window: bool) -> list[Row]:
             rows.append(row)
     return rows
 
+
+# The kinds of event the lists read.
+TYPES = frozenset(
+    [
+        "contact",
+        "early_help_start",
+        "early_help_assessment",
+        "referral",
+        "assessment_start",
+        "assessment_complete",
+        "s47_start",
+        "icpc",
+        "icpc_not_required",
+        "case_open",
+        "case_closed",
+        "cin_plan_start",
+        "cin_plan_end",
+        "cin_visit",
+        "cp_plan_start",
+        "cp_plan_end",
+        "cp_visit",
+        "rcpc",
+        "cic_start",
+        "cic_end",
+        "placement_start",
+        "cic_review",
+        "cic_visit",
+        "health_assessment",
+        "dental_check",
+        "pathway_plan_review",
+        "care_leaver_contact",
+        "adoption_decision",
+        "placement_order",
+        "adoption_match",
+        "placed_for_adoption",
+        "adoption_order",
+        "adoption_decision_reversed",
+    ]
+    + [kind for _, kind, _ in _ADOPTER]
+    + ["adopter_left"]
+)
 
 ROWS: dict[int, Callable[[PersonFacts, Events, bool], list[Row]]] = {
     1: _list1,

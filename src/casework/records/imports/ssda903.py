@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casework.interchange import codes
-from casework.records.imports.annex_a import _people
-from casework.records.imports.lists import Events, Found, PersonFacts
+from casework.records.imports.facts import collector_paused, people_with_events
+from casework.records.imports.lists import OTHER_ENDING, Events, Found, PersonFacts, ending_code
 
 HEADER = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
 EPISODES = [
@@ -55,6 +55,18 @@ SEX = {"M": "1", "F": "2"}
 MISSING_CODES = {kind: code for code, kind in codes.MISSING.items()}
 
 Row = dict[str, str]
+# The kinds of event the files are made from.
+TYPES = frozenset(
+    [
+        "cic_start",
+        "placement_start",
+        "legal_status_change",
+        "cic_end",
+        "cic_review",
+        "missing_start",
+        "missing_end",
+    ]
+)
 
 
 def year_start(as_of: dt.date) -> dt.date:
@@ -122,7 +134,7 @@ def episodes(events: Events) -> list[_Episode]:
         earlier = [ep for ep in open_ if ep.start < ending.occurred] or open_
         if earlier:
             earlier[-1].end = ending.occurred
-            earlier[-1].reason = ending.details.get("reason", "")
+            earlier[-1].reason = ending_code(ending) or OTHER_ENDING
     for ep, following in itertools.pairwise(found):
         if ep.end is None:
             ep.end, ep.reason = following.start, codes.EPISODE_CONTINUES
@@ -196,8 +208,13 @@ def _rows(
 def export_ssda903(folder: Path, as_of: dt.date) -> dict[str, int]:
     """Write header.csv, episodes.csv, reviews.csv and missing.csv to `folder` for the
     collection year ending on `as_of`. Returns the rows written, by file."""
+    with collector_paused():
+        return _export(folder, as_of)
+
+
+def _export(folder: Path, as_of: dt.date) -> dict[str, int]:
     first = year_start(as_of)
-    people = _people(as_of)
+    people = people_with_events(as_of, TYPES)
     tables: dict[str, list[Row]] = {name: [] for name in FILES}
     for person in people.values():
         if person.facts.adult:
