@@ -419,3 +419,20 @@ def test_weeks_are_written_as_weeks_and_days() -> None:
     assert weeks_text(90) == "12 weeks and 6 days"
     assert weeks_text(8) == "1 week and 1 day"
     assert weeks_text(0) == "0 days"
+
+
+@pytest.mark.parametrize(
+    "reason",
+    ["returned_home", "Returned home to live with parents", "E4A", " e4b "],
+)
+def test_a_return_home_is_recognised_however_the_reason_is_written(reason: str) -> None:
+    # Care Leavers (England) Regulations 2010, reg 3(4): home for 6 months, so qualifying.
+    history = [Event("c1", "birth", BORN), *care(D(2024, 1, 1), D(2024, 6, 1), reason)]
+    result = care_leaver_status(history, D(2024, 12, 2))
+    assert (result.status, result.rule.id) == (QUALIFYING, "home-six-months")
+
+
+def test_another_reason_for_leaving_care_is_not_a_return_home() -> None:
+    history = [Event("c1", "birth", BORN), *care(D(2024, 1, 1), D(2024, 6, 1), "E13")]
+    result = care_leaver_status(history, D(2024, 12, 2))
+    assert (result.status, result.rule.id) == (RELEVANT, "relevant")

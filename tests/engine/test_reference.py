@@ -883,7 +883,8 @@ def test_birthdays_trigger_standards_and_29_february_falls_on_28_february(
         ev("LEAP", "health_assessment", "2024-03-15"),
         ev("LEAP", "cic_start", "2024-03-01"),
         ev("LEAP", "personal_adviser_allocated", "2025-02-01"),
-        # 16th birthday on Saturday 15 June 2024, in care; 17th after the as-of date.
+        # 16th birthday on Saturday 15 June 2024, in care; 17th after the as-of date, which
+        # opens the adviser standard ahead of it, still open.
         ev("JUNE", "birth", "2008-06-15"),
         ev("JUNE", "cic_start", "2024-01-01"),
         # No date of birth: no birthdays.
@@ -893,6 +894,7 @@ def test_birthdays_trigger_standards_and_29_february_falls_on_28_february(
         evaluate(events, pack, D(2025, 6, 1)),
         """
         child | standard       | k | trigger    | trigger event | due        | met on     | status
+        JUNE  | adviser        | 1 | 2025-06-15 | birthday      | 2025-06-14 | -          | open
         JUNE  | health         | 1 | 2024-06-15 | birthday      | 2024-07-15 | -          | overdue
         JUNE  | in-care-health | 1 | 2024-06-15 | birthday      | 2024-06-28 | -          | overdue
         LEAP  | adviser        | 1 | 2025-02-28 | birthday      | 2025-02-27 | 2025-02-01 | met

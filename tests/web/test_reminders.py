@@ -12,6 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from casework.accounts.models import AuditAction, AuditEntry
 from casework.accounts.policy import policy
 from casework.records.actions.events import EventInput, record_event
 from casework.records.evaluation import reevaluate_everyone
@@ -179,3 +180,59 @@ def test_two_sweeps_at_once_send_each_reminder_once(with_email: Personas) -> Non
         ("mary@council.example", "Casework reminders: 2 escalated to a manager"),
     ]
     assert Reminder.objects.filter(state=ReminderState.SENT).count() == 4
+
+
+def test_each_digest_sent_writes_one_audit_row_that_names_no_child(
+    with_email: Personas, mailoutbox: list[EmailMessage]
+) -> None:
+    sweep(ESCALATION_DAY)
+    sweep(ESCALATION_DAY)  # sends nothing more, so audits nothing more
+    rows = AuditEntry.objects.filter(action=AuditAction.REMINDERS_SENT).order_by("id")
+    assert [(r.actor, r.person, r.detail["recipient"]) for r in rows] == [
+        (None, None, with_email.alice.pk),
+        (None, None, with_email.mary.pk),
+    ]
+    alice, mary = rows
+    assert alice.detail["counts"] == {"overdue": 2}
+    assert mary.detail["counts"] == {"escalated": 2}
+    assert alice.detail["emailed"] is True
+    sent = Reminder.objects.filter(recipient=with_email.alice)
+    assert sorted(alice.detail["reminders"]) == sorted(sent.values_list("pk", flat=True))
+    assert {r.claim for r in sent} == {alice.action_id}
+    for row in rows:
+        text = str(row.detail)
+        for name in ("Amy", "Adams", with_email.amy.reference):
+            assert name not in text
+
+
+def test_my_work_shows_the_worker_what_has_been_escalated(
+    client: Client, with_email: Personas
+) -> None:
+    sweep(ESCALATION_DAY)
+    client.force_login(with_email.alice)
+    page = client.get(reverse("work:my_work")).content.decode()
+    escalated = page.split("Escalated to a manager")[1].split("</ul>")[0]
+    assert escalated.count("<li>") == 2
+    assert "Told: Mary Mason" in escalated
+    assert f"/records/{with_email.amy.public_id}/" in escalated
+    assert "Escalations sent to you" not in page
+
+
+def test_my_work_shows_the_manager_the_escalations_sent_to_them(
+    client: Client, with_email: Personas
+) -> None:
+    sweep(ESCALATION_DAY)
+    client.force_login(with_email.mary)
+    page = client.get(reverse("work:my_work")).content.decode()
+    escalations = page.split("Escalations sent to you")[1].split("</ul>")[0]
+    assert escalations.count("Escalated to a manager</strong>") == 2
+    assert "No reminders have been sent to you recently." in page
+
+
+def test_a_colleague_sees_no_escalation_about_children_not_theirs(
+    client: Client, with_email: Personas
+) -> None:
+    sweep(ESCALATION_DAY)
+    client.force_login(with_email.bob)
+    page = client.get(reverse("work:my_work")).content.decode()
+    assert "Escalated to a manager" not in page

@@ -28,7 +28,13 @@ from casework.eligibility.model import CareLeaverRules, StatuteRule
 from casework.engine.types import Event
 from casework.standards.values import normalise
 
+# The events the status is worked out from: recording, correcting or withdrawing one of
+# these changes the young person's status.
+CARE_HISTORY_EVENTS = frozenset(
+    {"birth", "cic_start", "cic_end", "returned_home_ended", "released", "care_leaver_contact"}
+)
 SHORT_BREAK_LEGAL_STATUSES = frozenset({"v3", "v4"})
+IN_EDUCATION_OR_TRAINING = frozenset({"education", "training"})
 RETURNED_HOME = "returned_home"
 DETAINED_OR_IN_HOSPITAL = frozenset({"detained", "hospital"})
 
@@ -124,7 +130,21 @@ def _period(start: Event, end: dt.date | None, reason: str) -> Period:
         legal in SHORT_BREAK_LEGAL_STATUSES
         or normalise(start.details.get("short_break", "")) == "true"
     )
-    return Period(start.occurred, end, short, normalise(reason))
+    return Period(start.occurred, end, short, end_reason(reason))
+
+
+# How care ended, as returns and councils write it: SSDA903's E4A and E4B are a return
+# home to a parent or another person with parental responsibility.
+_RETURNED_HOME_CODES = frozenset({"e4a", "e4b"})
+
+
+def end_reason(reason: str) -> str:
+    """The `cic_end` reason in the words the rules read: `returned_home`, `detained`,
+    `hospital`, or the reason as written (normalised)."""
+    text = normalise(reason)
+    if text in _RETURNED_HOME_CODES or text.replace("_", " ").startswith("returned home"):
+        return RETURNED_HOME
+    return text
 
 
 class _History:
@@ -342,6 +362,20 @@ def care_leaver_status(
             found.days_looked_after,
         )
     return _qualifying_or_none(h, age, in_education_or_training)
+
+
+def in_education_or_training(events: Iterable[Event], as_of: dt.date) -> bool:
+    """Whether the latest contact with the care leaver, on or before `as_of`, found them in
+    education or training (the `activity` recorded on `care_leaver_contact`)."""
+    contacts = [
+        e
+        for e in events
+        if e.event == "care_leaver_contact" and e.occurred <= as_of and e.details.get("activity")
+    ]
+    if not contacts:
+        return False
+    latest = max(contacts, key=lambda e: e.occurred)
+    return normalise(latest.details["activity"]) in IN_EDUCATION_OR_TRAINING
 
 
 def _former_relevant(h: _History) -> CareLeaverResult | None:

@@ -60,7 +60,8 @@ Choices where docs/counting.md does not say (each the most literal reading):
   has no event that can meet it. Unmet, its status follows the usual rule (overdue if the
   due date is before the as-of date, otherwise open).
 - Birthdays: the first `birth` event gives the date of birth; a birthday after the as-of
-  date has not happened yet and opens nothing.
+  date has not happened yet and opens nothing, except for a before standard, whose due
+  date comes ahead of the birthday (its episode must be open as of the as-of date).
 - "0 working days" is the day itself.
 """
 
@@ -309,7 +310,7 @@ class _Child:
             for event in self.history:
                 if event.event == "birth":
                     birthday = add_months(event.occurred, 12 * age)
-                    if birthday > self.as_of:
+                    if birthday > self.as_of and self.standard.kind is not Kind.BEFORE:
                         return []
                     return [Trigger(birthday, None, "birthday", 1, None, None)]
             return []

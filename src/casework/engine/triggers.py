@@ -9,7 +9,7 @@ import numpy as np
 from casework.engine.dates import add_months
 from casework.engine.episodes import Episodes, build_episodes
 from casework.engine.table import FAR, I64, EventTable, child_day_key
-from casework.standards.model import Standard
+from casework.standards.model import Kind, Standard
 from casework.standards.vocabulary import vocabulary
 
 
@@ -55,7 +55,10 @@ def find_triggers(
 ) -> Triggers:
     trigger = standard.trigger
     if trigger.birthday is not None:
-        t = _birthdays(table, trigger.birthday, as_of_day)
+        # A "before" standard's due date comes ahead of its birthday, so a birthday still to
+        # come opens it: "by the 17th birthday" is owed, and shown, before that day.
+        upto = int(FAR) if standard.kind is Kind.BEFORE else as_of_day
+        t = _birthdays(table, trigger.birthday, upto)
     else:
         rows = table.select(trigger.match)
         t = Triggers(

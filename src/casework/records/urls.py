@@ -1,7 +1,7 @@
 from django.urls import path
 
 from casework.accounts.views import access_log
-from casework.records.views import events, people, record
+from casework.records.views import eligibility, events, people, record
 
 app_name = "records"
 urlpatterns = [
@@ -28,4 +28,10 @@ urlpatterns = [
         name="event_withdraw",
     ),
     path("<slug:public_id>/access-log/", access_log, name="access_log"),
+    path("<slug:public_id>/eligibility/", eligibility.eligibility, name="eligibility"),
+    path(
+        "<slug:public_id>/eligibility/<slug:decision_id>/",
+        eligibility.eligibility_decide,
+        name="eligibility_decide",
+    ),
 ]

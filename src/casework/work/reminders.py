@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -20,7 +20,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from casework.accounts.models import User
+from casework.accounts.audit import audit
+from casework.accounts.models import AuditAction, User
 from casework.accounts.policy import policy
 from casework.accounts.roles import Role
 from casework.records.evaluation import today as default_today
@@ -167,10 +168,27 @@ def send_digest(
             state=ReminderState.PENDING, claim=None
         )
         raise
-    Reminder.objects.filter(pk__in=[r.pk for r in live]).update(
-        state=ReminderState.SENT, sent_at=timezone.now(), emailed=emailed
-    )
+    with transaction.atomic():
+        Reminder.objects.filter(pk__in=[r.pk for r in live]).update(
+            state=ReminderState.SENT, sent_at=timezone.now(), emailed=emailed
+        )
+        _audit_digest(recipient, live, emailed)
     return len(live)
+
+
+def _audit_digest(recipient: User, live: list[Reminder], emailed: bool) -> None:
+    """One audit row per digest, by the sweep (no acting user). It names the recipient and
+    counts by kind; the children are the reminder rows it lists, never their names."""
+    counts = {str(kind): sum(1 for r in live if r.kind == kind) for kind in ReminderKind}
+    audit(
+        None,
+        AuditAction.REMINDERS_SENT,
+        action_id=live[0].claim,
+        recipient=recipient.pk,
+        emailed=emailed,
+        counts={kind: n for kind, n in counts.items() if n},
+        reminders=[r.pk for r in live],
+    )
 
 
 def _subject(reminders: list[Reminder]) -> str:
@@ -234,3 +252,53 @@ def recently_sent(user: User, since: dt.datetime) -> list[Reminder]:
         .select_related("person")
         .order_by("-sent_at", "due")
     )
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """An overdue obligation of one of the user's children that a manager has been told of."""
+
+    person_id: int
+    public_id: str
+    full_name: str
+    standard: str
+    due: dt.date
+    sent_at: dt.datetime
+    managers: tuple[str, ...]
+
+
+def escalated_about(user: User, since: dt.datetime) -> list[Escalation]:
+    """For My work: escalations sent since `since` about children allocated to the user,
+    one per obligation (however many managers were told), most recent first."""
+    rows = (
+        Reminder.objects.filter(
+            kind=ReminderKind.ESCALATED,
+            state=ReminderState.SENT,
+            sent_at__gte=since,
+            person__worker=user,
+            person__in=policy.viewable(user),
+        )
+        .exclude(recipient=user)
+        .select_related("person", "recipient")
+        .order_by("-sent_at", "due", "id")
+    )
+    found: dict[tuple[int, str], Escalation] = {}
+    for r in rows:
+        assert r.sent_at is not None
+        key = (r.person_id, r.obligation_key)
+        name = r.recipient.display_name
+        if key in found:
+            seen = found[key]
+            if name not in seen.managers:
+                found[key] = replace(seen, managers=(*seen.managers, name))
+            continue
+        found[key] = Escalation(
+            r.person_id,
+            r.person.public_id,
+            r.person.full_name,
+            r.standard,
+            r.due,
+            r.sent_at,
+            (name,),
+        )
+    return list(found.values())

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from casework.accounts.audit import audit
 from casework.accounts.models import AuditAction, User
+from casework.records.actions.status import changes_care_history, update_care_leaver_status
 from casework.records.evaluation import now as current_time
 from casework.records.evaluation import reevaluate
 from casework.records.models import Episode, Event, EventVersion, Person
@@ -36,6 +37,7 @@ def record_event(
     """Record a new event, place it in its episode, and re-evaluate the person."""
     if data.type not in vocabulary().events:
         raise ValueError(f"unknown event type {data.type!r}")
+    action_id = action_id or uuid.uuid4()  # shared with the care-leaver status change
     now = current_time()
     with transaction.atomic():
         episode = _episode_for(person, data)
@@ -63,12 +65,14 @@ def record_event(
             type=data.type,
         )
         reevaluate(person)
+        if changes_care_history(data.type):
+            update_care_leaver_status(actor, person, action_id=action_id)
     return event
 
 
 def _episode_for(person: Person, data: EventInput) -> Episode | None:
-    """A start event opens a new episode; an end event closes the latest open one of its
-    type; any other event goes in the episode chosen, if any."""
+    """A start event opens a new episode; an end event closes the open episode chosen, or
+    else the latest open one of its type; any other event goes in the episode chosen, if any."""
     vocab = vocabulary()
     for name, kind in vocab.episodes.items():
         if data.type == kind.starts:
@@ -79,8 +83,14 @@ def _episode_for(person: Person, data: EventInput) -> Episode | None:
                 started=data.occurred,
             )
         if data.type == kind.ends:
+            # The episode chosen, where it is an open one of this type (a child may have
+            # two contacts open at once); otherwise the latest open one.
+            chosen = data.episode
+            if chosen is not None and (chosen.type != name or chosen.ended is not None):
+                chosen = None
             open_one = (
-                Episode.objects.filter(person=person, type=name, ended__isnull=True)
+                chosen
+                or Episode.objects.filter(person=person, type=name, ended__isnull=True)
                 .order_by("-started", "-id")
                 .first()
             )
@@ -131,6 +141,7 @@ def correct_event(
     """Keep the event as it was, then make the corrected values its new version."""
     if not correction.reason.strip():
         raise ValueError("a correction needs a reason")
+    action_id = action_id or uuid.uuid4()
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         _keep_version(event)
@@ -157,6 +168,8 @@ def correct_event(
             changed=changed,
         )
         reevaluate(event.person)
+        if changes_care_history(event.type):
+            update_care_leaver_status(actor, event.person, action_id=action_id)
     return event
 
 
@@ -164,6 +177,7 @@ def withdraw_event(actor: User, event: Event, reason: str) -> Event:
     """Mark an event as entered in error: it stays in the history but no longer counts."""
     if not reason.strip():
         raise ValueError("withdrawing an event needs a reason")
+    action_id = uuid.uuid4()
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         _keep_version(event)
@@ -174,9 +188,16 @@ def withdraw_event(actor: User, event: Event, reason: str) -> Event:
         event.reason = reason
         event.save()
         audit(
-            actor, AuditAction.EVENT_WITHDRAWN, event.person, event=event.pk, version=event.version
+            actor,
+            AuditAction.EVENT_WITHDRAWN,
+            event.person,
+            action_id=action_id,
+            event=event.pk,
+            version=event.version,
         )
         reevaluate(event.person)
+        if changes_care_history(event.type):
+            update_care_leaver_status(actor, event.person, action_id=action_id)
     return event
 
 

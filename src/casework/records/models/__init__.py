@@ -5,9 +5,17 @@ from casework.records.models.front_sheet import FrontSheetChange
 from casework.records.models.obligation import Obligation, ObligationStatus
 from casework.records.models.org import Service, Team
 from casework.records.models.person import Ethnicity, LegalStatus, Person, PersonKind, Sex
+from casework.records.models.status import (
+    CareLeaverStanding,
+    CareLeaverStatusChoice,
+    EligibilityDecision,
+)
 
 __all__ = [
+    "CareLeaverStanding",
+    "CareLeaverStatusChoice",
     "ChronologyEntry",
+    "EligibilityDecision",
     "Episode",
     "Ethnicity",
     "Event",
