@@ -52,11 +52,17 @@ def standard_for(standard_id: str) -> Standard | None:
 def today() -> dt.date:
     """Today in England, or the fixed date in CASEWORK_TODAY (the demo council's last day)."""
     fixed: str = getattr(settings, "CASEWORK_TODAY", "")
+    if "T" in fixed:  # a fixed date and time, for the hour-based timers
+        return dt.datetime.fromisoformat(fixed).date()
     return dt.date.fromisoformat(fixed) if fixed else timezone.localdate()
 
 
 def now() -> dt.datetime:
-    """The current time, on the fixed day when CASEWORK_TODAY is set."""
+    """The current time, on the fixed day when CASEWORK_TODAY is set (at the fixed time, when
+    it is a date and time such as 2024-06-28T15:00, read as the time in England)."""
+    fixed: str = getattr(settings, "CASEWORK_TODAY", "")
+    if "T" in fixed:
+        return timezone.make_aware(dt.datetime.fromisoformat(fixed))
     current = timezone.localtime()
     day = today()
     if day != current.date():

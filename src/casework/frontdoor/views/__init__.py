@@ -1,0 +1,1 @@
+"""The front door's pages: the duty dashboard, taking a contact, and its steps."""
