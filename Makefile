@@ -37,6 +37,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/webapp.py --children 15000
+	$(BIN)/python bench/insight.py --children 15000
 
 clean:
 	rm -rf $(VENV) var build node_modules *.egg-info

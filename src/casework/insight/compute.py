@@ -10,14 +10,15 @@ within each group of children (sex, ethnicity, disability, age band on the item'
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from casework.calendar import WorkingCalendar, calendar_for
 from casework.engine import Event, Obligation, Status, evaluate_events
-from casework.insight.model import Direction, Indicator, Kind, Measure, Source
+from casework.insight.model import Direction, Indicator, Kind, Measure, Source, Test
 from casework.standards.model import EventMatch, Op, Pack
 from casework.standards.timescale import Timescale, Unit
 from casework.standards.values import normalise
@@ -102,25 +103,102 @@ class EventIndex:
                 disability={"true": "yes", "false": "no"}.get(disability, NOT_RECORDED),
             )
         self._episode_starts = {ep.ends: ep.starts for ep in vocabulary().episodes.values()}
+        self._matching: dict[EventMatch, list[Event]] = {}
+        self._of: dict[EventMatch, dict[str, list[Event]]] = {}
+        self._starts: dict[str, dict[tuple[str, str], Event]] = {}
+        self._spans: dict[str, list[tuple[str, dt.date, dt.date | None]]] = {}
+        self._by_date: dict[EventMatch, tuple[list[dt.date], list[Event]]] = {}
+        self._ordered: list[Event] = []
+        self._by_type: dict[str, list[int]] = {}
 
     def matching(self, match: EventMatch | None) -> list[Event]:
-        """Every event matching, by child then date."""
-        return [e for child in sorted(self.by_child) for e in self.of(child, match)]
-
-    def of(self, child: str, match: EventMatch | None) -> list[Event]:
+        """Every event matching, by child then date (worked out once for each match)."""
         if match is None:
             return []
-        return [e for e in self.by_child.get(child, []) if matches(e, match)]
+        found = self._matching.get(match)
+        if found is None:
+            by_type = self._types()
+            at = sorted(i for kind in set(match.events) for i in by_type.get(kind, ()))
+            ordered = self._ordered
+            found = [ordered[i] for i in at if matches(ordered[i], match)]
+            self._matching[match] = found
+        return found
+
+    def _types(self) -> dict[str, list[int]]:
+        """Where each type's events are in the events by child then date (worked out once)."""
+        if not self._by_type:
+            self._ordered = [e for child in sorted(self.by_child) for e in self.by_child[child]]
+            for i, e in enumerate(self._ordered):
+                self._by_type.setdefault(e.event, []).append(i)
+        return self._by_type
+
+    def of(self, child: str, match: EventMatch | None) -> list[Event]:
+        """A child's events matching, by date."""
+        return self.grouped(match).get(child, [])
+
+    def grouped(self, match: EventMatch | None) -> Mapping[str, list[Event]]:
+        """Each child's events matching, by date (look children up with `.get`, as a child
+        with none is left out). Loops over many children take this once rather than
+        calling `of` for each: a match is slow to hash."""
+        if match is None:
+            return {}
+        grouped = self._of.get(match)
+        if grouped is None:
+            grouped = {}
+            for e in self.matching(match):
+                grouped.setdefault(e.child_id, []).append(e)
+            self._of[match] = grouped
+        return grouped
+
+    def between(self, match: EventMatch | None, start: dt.date, end: dt.date) -> list[Event]:
+        """The events matching from `start` to `end`, by date (then child, then input order)."""
+        if match is None:
+            return []
+        ordered = self._by_date.get(match)
+        if ordered is None:
+            found = sorted(self.matching(match), key=lambda e: e.occurred)  # stable
+            ordered = ([e.occurred for e in found], found)
+            self._by_date[match] = ordered
+        days, found = ordered
+        return found[bisect_left(days, start) : bisect_right(days, end)]
 
     def episode_start(self, event: Event) -> Event | None:
         """The event that started the episode this event ended (same episode id)."""
         starts = self._episode_starts.get(event.event)
         if starts is None or not event.episode_id:
             return None
-        for e in self.by_child[event.child_id]:
-            if e.event == starts and e.episode_id == event.episode_id:
-                return e
-        return None
+        found = self._starts.get(starts)
+        if found is None:
+            found = {}
+            for e in self.events:
+                if e.event == starts:
+                    key = (e.child_id, e.episode_id)
+                    if key not in found or e.occurred < found[key].occurred:
+                        found[key] = e
+            self._starts[starts] = found
+        return found.get((event.child_id, event.episode_id))
+
+    def spans(self, episode: str) -> list[tuple[str, dt.date, dt.date | None]]:
+        """Each child's spans in an episode (child, started, ended or None), an end
+        paired with the start of the same episode id (or, with no id, the next end)."""
+        found = self._spans.get(episode)
+        if found is not None:
+            return found
+        kind = vocabulary().episodes[episode]
+        found = []
+        for child in sorted(self.by_child):
+            opened: list[Event] = []
+            for e in self.by_child[child]:
+                if e.event == kind.starts:
+                    opened.append(e)
+                elif e.event == kind.ends and opened:
+                    same = [o for o in opened if e.episode_id and o.episode_id == e.episode_id]
+                    began = same[0] if same else opened[0]
+                    opened.remove(began)
+                    found.append((child, began.occurred, e.occurred))
+            found += [(child, o.occurred, None) for o in opened]
+        self._spans[episode] = found
+        return found
 
     def person(self, child: str) -> Person:
         return self.people.get(child, Person(None, NOT_RECORDED, NOT_RECORDED, NOT_RECORDED))
@@ -174,16 +252,24 @@ class _Context:
     end: dt.date
     calendar: WorkingCalendar
     obligations: Callable[[], Sequence[Obligation]]
+    # Days moved by a timescale, kept: a council's items fall on a few thousand days.
+    _shifted: dict[tuple[dt.date, Timescale, int], dt.date] = field(default_factory=dict)
 
     def in_period(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
 
+    def shift(self, day: dt.date, timescale: Timescale, sign: int = 1) -> dt.date:
+        key = (day, timescale, sign)
+        found = self._shifted.get(key)
+        if found is None:
+            found = self._shifted[key] = shift(day, timescale, self.calendar, sign)
+        return found
+
 
 def _count(m: Measure, c: _Context) -> list[Item]:
     first: dict[str, dt.date] = {}
-    for e in c.index.matching(m.event):
-        if c.in_period(e.occurred):
-            first.setdefault(e.child_id, e.occurred)
+    for e in c.index.between(m.event, c.start, c.end):
+        first.setdefault(e.child_id, e.occurred)
     return [Item(child, day, True) for child, day in first.items()]
 
 
@@ -200,15 +286,16 @@ def _latest(candidates: list[Event], before: dt.date, episode: str) -> Event | N
 def _timeliness(m: Measure, c: _Context) -> list[Item]:
     assert m.within is not None
     items = []
+    anchors = c.index.grouped(m.start)
     for e in c.index.matching(m.event):
         if not c.in_period(e.occurred):
             continue
         opened = c.index.episode_start(e)
         began = opened.occurred if opened is not None else e.occurred
-        anchor = _latest(c.index.of(e.child_id, m.start), began, e.episode_id)
+        anchor = _latest(anchors.get(e.child_id, []), began, e.episode_id)
         if anchor is None:
             continue  # nothing to count from: left out of the denominator
-        due = shift(anchor.occurred, m.within, c.calendar)
+        due = c.shift(anchor.occurred, m.within)
         items.append(Item(e.child_id, e.occurred, e.occurred <= due))
     return items
 
@@ -221,8 +308,7 @@ def _repeat(m: Measure, c: _Context) -> list[Item]:
             previous = None
         if c.in_period(e.occurred):
             again = previous is not None and (
-                m.within is None
-                or previous.occurred >= shift(e.occurred, m.within, c.calendar, sign=-1)
+                m.within is None or previous.occurred >= c.shift(e.occurred, m.within, sign=-1)
             )
             items.append(Item(e.child_id, e.occurred, again))
         previous = e
@@ -232,27 +318,28 @@ def _repeat(m: Measure, c: _Context) -> list[Item]:
 def _duration(m: Measure, c: _Context) -> list[Item]:
     assert m.at_least is not None
     items = []
+    starts = c.index.grouped(m.start)
     for e in c.index.matching(m.event):
         if not c.in_period(e.occurred):
             continue
-        began = _latest(c.index.of(e.child_id, m.start), e.occurred, e.episode_id)
+        began = _latest(starts.get(e.child_id, []), e.occurred, e.episode_id)
         if began is None:
             continue  # the span began before the records: its length is not known
-        long = e.occurred >= shift(began.occurred, m.at_least, c.calendar)
+        long = e.occurred >= c.shift(began.occurred, m.at_least)
         items.append(Item(e.child_id, e.occurred, long))
     return items
 
 
 def _service(m: Measure, c: _Context) -> list[Item]:
     last: dict[str, Event] = {}
-    for e in c.index.matching(m.event):
-        if c.in_period(e.occurred):
-            last[e.child_id] = e
+    for e in c.index.between(m.event, c.start, c.end):
+        last[e.child_id] = e
     items = []
+    services = c.index.grouped(m.services)
     for child, e in last.items():
         opened = c.index.episode_start(e)
         began = opened.occurred if opened is not None else e.occurred
-        served = any(began <= s.occurred <= c.end for s in c.index.of(child, m.services))
+        served = any(began <= s.occurred <= c.end for s in services.get(child, []))
         items.append(Item(child, e.occurred, served == m.provided))
     return items
 
@@ -269,6 +356,41 @@ def _compliance(m: Measure, c: _Context) -> list[Item]:
     return items
 
 
+def _snapshot(m: Measure, c: _Context) -> list[Item]:
+    """The children in the episode at the end of the period (for at least `in_for`, aged
+    `ages` then), each counted by what they had in the window."""
+    since = shift(c.end, m.in_for, c.calendar, sign=-1) if m.in_for is not None else c.end
+    after = (
+        shift(c.end, m.within, c.calendar, sign=-1)
+        if m.within is not None
+        else c.start - dt.timedelta(days=1)
+    )
+    children = sorted(
+        {
+            child
+            for child, began, ended in c.index.spans(m.episode)
+            if began <= since and (ended is None or ended > c.end)
+        }
+    )
+    items = []
+    assert m.event is not None
+    of_types = c.index.grouped(EventMatch(m.event.events))
+    matching = c.index.grouped(m.event)
+    for child in children:
+        if m.ages is not None:
+            age = age_on(c.index.person(child).birth, c.end)
+            if age is None or not m.ages[0] <= age <= m.ages[1]:
+                continue
+        if m.test is Test.LATEST:
+            seen = [e for e in of_types.get(child, []) if after < e.occurred <= c.end]
+            counted = bool(seen) and matches(seen[-1], m.event)
+        else:
+            hits = sum(1 for e in matching.get(child, []) if after < e.occurred <= c.end)
+            counted = hits >= m.times if m.test is Test.HAS else hits == 0
+        items.append(Item(child, c.end, counted))
+    return items
+
+
 MEASURES: dict[Kind, Callable[[Measure, _Context], list[Item]]] = {
     Kind.COUNT: _count,
     Kind.TIMELINESS: _timeliness,
@@ -276,16 +398,23 @@ MEASURES: dict[Kind, Callable[[Measure, _Context], list[Item]]] = {
     Kind.DURATION: _duration,
     Kind.SERVICE: _service,
     Kind.COMPLIANCE: _compliance,
+    Kind.SNAPSHOT: _snapshot,
 }
 
 
 # --- putting it together ----------------------------------------------------------------
 
 
-def age_band(birth: dt.date | None, on: dt.date) -> str:
+def age_on(birth: dt.date | None, on: dt.date) -> int | None:
     if birth is None or birth > on:
+        return None
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def age_band(birth: dt.date | None, on: dt.date) -> str:
+    age = age_on(birth, on)
+    if age is None:
         return NOT_RECORDED
-    age = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
     return next(label for upper, label in AGE_BANDS if age < upper)
 
 
@@ -310,12 +439,16 @@ def compute(
     *,
     pack: Pack | None = None,
     obligations: Sequence[Obligation] | None = None,
+    attributes: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Result:
     """One indicator for the period from `start` to `end` (both included).
 
     Compliance indicators need the pack (evaluated as of `end`) or its obligations.
+    `attributes` gives more cuts: child id -> cut name -> group (team, worker, case type).
     """
-    return compute_all([indicator], events, start, end, pack=pack, obligations=obligations)[0]
+    return compute_all(
+        [indicator], events, start, end, pack=pack, obligations=obligations, attributes=attributes
+    )[0]
 
 
 def compute_all(
@@ -326,8 +459,10 @@ def compute_all(
     *,
     pack: Pack | None = None,
     obligations: Sequence[Obligation] | None = None,
+    attributes: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[Result]:
-    """Every indicator for the period, reading the events (and evaluating the pack) once."""
+    """Every indicator for the period, reading the events (and evaluating the pack) once.
+    An EventIndex may be passed in and reused for other periods."""
     if end < start:
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
     index = events if isinstance(events, EventIndex) else EventIndex(events)
@@ -342,23 +477,44 @@ def compute_all(
 
     calendar = calendar_for(pack.calendar if pack is not None else "england-and-wales")
     context = _Context(index, start, end, calendar, owed)
+    extra = extra_cuts(attributes)
     results = []
     for indicator in indicators:
         items = MEASURES[indicator.measure.kind](indicator.measure, context)
-        results.append(_result(indicator, items, index, start, end))
+        results.append(_result(indicator, items, index, start, end, attributes or {}, extra))
     return results
 
 
+def extra_cuts(attributes: Mapping[str, Mapping[str, str]] | None) -> tuple[str, ...]:
+    """The names of the cuts the attributes add, in order of first appearance."""
+    names: dict[str, None] = {}
+    for groups in (attributes or {}).values():
+        for name in groups:
+            if name not in names and name not in CUTS:
+                names[name] = None
+    return tuple(names)
+
+
 def _result(
-    indicator: Indicator, items: list[Item], index: EventIndex, start: dt.date, end: dt.date
+    indicator: Indicator,
+    items: list[Item],
+    index: EventIndex,
+    start: dt.date,
+    end: dt.date,
+    attributes: Mapping[str, Mapping[str, str]],
+    extra: tuple[str, ...],
 ) -> Result:
     count = indicator.is_count
     overall = figure(items, count=count)
-    groups: dict[str, dict[str, list[Item]]] = {cut: defaultdict(list) for cut in CUTS}
+    names = (*CUTS, *extra)
+    groups: dict[str, dict[str, list[Item]]] = {cut: defaultdict(list) for cut in names}
     for item in items:
         person = index.person(item.child_id)
         for cut in CUTS:
             groups[cut][cut_of(item, person, cut)].append(item)
+        own = attributes.get(item.child_id, {})
+        for cut in extra:
+            groups[cut][own.get(cut) or NOT_RECORDED].append(item)
     cuts = {
         cut: {group: figure(rows, count=count) for group, rows in sorted(by.items())}
         for cut, by in groups.items()

@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from casework.insight.model import Direction, Indicator, Kind, Measure, Source
+from casework.insight.model import Direction, Indicator, Kind, Measure, Source, Test
 from casework.standards.loader import Problem, read_event_match
 from casework.standards.model import EventMatch
 from casework.standards.timescale import Timescale, TimescaleError
+from casework.standards.vocabulary import vocabulary
 from casework.standards.yamlnodes import LineDict, LineList, YamlError, load_yaml
 
 INDICATORS_DIR = Path(__file__).with_name("indicators")
@@ -34,6 +35,7 @@ _MEASURE_KEYS: dict[Kind, tuple[set[str], set[str]]] = {
     Kind.DURATION: ({"start", "end", "at_least"}, {"start", "end", "at_least"}),
     Kind.SERVICE: ({"event", "services", "provided"}, {"event", "services", "provided"}),
     Kind.COMPLIANCE: ({"standard", "count"}, set()),
+    Kind.SNAPSHOT: ({"in", "for", "ages", "has", "lacks", "latest", "times", "within"}, {"in"}),
 }
 
 
@@ -223,6 +225,8 @@ class _IndicatorReader:
         if not isinstance(standard, str):
             self.fail(value.line_of("standard"), f"{label}: 'standard' must be a standard's id")
             standard = ""
+        if kind is Kind.SNAPSHOT:
+            return self.snapshot(value, label)
         return Measure(
             kind=kind,
             event=self.match(value, "event" if kind is not Kind.DURATION else "end", label),
@@ -233,6 +237,42 @@ class _IndicatorReader:
             provided=provided,
             standard=standard,
             count=tuple(count),
+        )
+
+    def snapshot(self, value: LineDict, label: str) -> Measure | None:
+        episode = value.get("in")
+        if episode not in vocabulary().episodes:
+            known = ", ".join(sorted(vocabulary().episodes))
+            self.fail(value.line_of("in"), f"{label}: 'in' must be an episode: one of {known}")
+            return None
+        tests = [t for t in Test if t.value in value]
+        if len(tests) != 1:
+            self.fail(value.line, f"{label}: a snapshot needs one of 'has', 'lacks' or 'latest'")
+            return None
+        test = tests[0]
+        times = value.get("times", 1)
+        if not isinstance(times, int) or isinstance(times, bool) or times < 1:
+            self.fail(value.line_of("times"), f"{label}: 'times' must be a whole number from 1")
+            times = 1
+        if "times" in value and test is not Test.HAS:
+            self.fail(value.line_of("times"), f"{label}: 'times' goes with 'has'")
+        ages: tuple[int, int] | None = None
+        if "ages" in value:
+            words = str(value["ages"]).split()
+            if len(words) == 3 and words[1] == "to" and all(w.isdigit() for w in words[::2]):
+                ages = (int(words[0]), int(words[2]))
+            if ages is None or ages[0] > ages[1]:
+                self.fail(value.line_of("ages"), f"{label}: 'ages' must read like '19 to 21'")
+                ages = None
+        return Measure(
+            kind=Kind.SNAPSHOT,
+            event=self.match(value, test.value, label),
+            within=self.timescale(value, "within", label),
+            episode=str(episode),
+            in_for=self.timescale(value, "for", label),
+            ages=ages,
+            test=test,
+            times=times,
         )
 
     def match(self, value: LineDict, key: str, label: str) -> EventMatch | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from casework.standards.model import EventMatch
 from casework.standards.timescale import Timescale
+from casework.standards.vocabulary import vocabulary
 
 
 class Direction(enum.StrEnum):
@@ -23,6 +24,16 @@ class Kind(enum.StrEnum):
     DURATION = "duration"  # spans ending in the period that lasted at least a time
     SERVICE = "service"  # children with an event in the period, and whether a service followed
     COMPLIANCE = "compliance"  # obligations under the pack's standards falling due in the period
+    SNAPSHOT = "snapshot"  # children in an episode at the end of the period, and what they had
+
+
+class Test(enum.StrEnum):
+    """What puts a child of a snapshot in the numerator (the events looked at are those in
+    the window: the period, or `within` before its end)."""
+
+    HAS = "has"  # at least `times` matching events
+    LACKS = "lacks"  # no matching event
+    LATEST = "latest"  # the latest event of the match's types meets its conditions
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,26 @@ class Measure:
     provided: bool = True  # service: count those provided with it (or those not)
     standard: str = ""  # compliance: one standard's id ("" for every standard in the pack)
     count: tuple[str, ...] = ("met",)  # compliance: the statuses in the numerator
+    # snapshot: children in this episode (a vocabulary episode name) at the end of the
+    # period, in it for at least `in_for`, aged `ages` (first to last, inclusive) then;
+    # `event` with `test` and `times` decides the numerator.
+    episode: str = ""
+    in_for: Timescale | None = None
+    ages: tuple[int, int] | None = None
+    test: Test = Test.HAS
+    times: int = 1
+
+    def event_types(self) -> frozenset[str]:
+        """Every event type the measure reads (births are always read, for the cuts)."""
+        names = {"birth"}
+        for match in (self.event, self.start, self.services):
+            if match is not None:
+                names |= set(match.events)
+        for episode in vocabulary().episodes.values():
+            # an episode's start is read to place the events that end it (and for snapshots)
+            if episode.ends in names or episode.name == self.episode:
+                names |= {episode.starts, episode.ends}
+        return frozenset(names)
 
 
 @dataclass(frozen=True)
