@@ -12,16 +12,11 @@ from casework.accounts.roles import Ability, Scope
 from casework.records.evaluation import today
 from casework.records.models import Person, PersonKind
 from casework.records.presenters import standard_title
+from casework.reports.suppression import shown as _shown
+from casework.reports.suppression import shown_group as _shown_group
 from casework.work.queries import overdue_by_standard, red_q
 
-SMALL = 5
 TOP_STANDARDS = 15
-
-
-def _shown(n: int, suppress: bool) -> str:
-    if suppress and 0 < n < SMALL:
-        return f"fewer than {SMALL}"
-    return f"{n:,}"
 
 
 @requires(Ability.SEE_FIGURES)
@@ -38,29 +33,42 @@ def figures(request: AuthedRequest) -> HttpResponse:
         )
         .order_by("team__name")
     )
+    rows = list(by_team)
+    unallocated_total = open_children.filter(worker__isnull=True).count()
+    # Columns that add up to a total on the page hide small counts as a group, so that none
+    # can be worked out by subtraction (casework.reports.suppression).
+    children, total = _shown_group([r["children"] for r in rows], open_children.count(), suppress)
+    unallocated, unallocated_shown = _shown_group(
+        [r["children"] - r["allocated"] for r in rows], unallocated_total, suppress
+    )
     teams = [
         {
             "name": row["team__name"] or "No team",
-            "children": _shown(row["children"], suppress),
-            "unallocated": _shown(row["children"] - row["allocated"], suppress),
+            "children": children[i],
+            "unallocated": unallocated[i],
             "red": _shown(row["red"], suppress),
         }
-        for row in by_team
+        for i, row in enumerate(rows)
     ]
-    reasons = (
+    reasons = list(
         open_children.filter(worker__isnull=True)
         .values("unallocated_reason")
         .annotate(n=Count("id"))
         .order_by("-n")
     )
+    reason_counts, reasons_total = _shown_group(
+        [r["n"] for r in reasons], unallocated_total, suppress
+    )
+    if unallocated_shown == f"{unallocated_total:,}":
+        unallocated_shown = reasons_total  # hidden if either group had to hide it
     context = {
         "today": day,
-        "total": _shown(open_children.count(), suppress),
-        "unallocated": _shown(open_children.filter(worker__isnull=True).count(), suppress),
+        "total": total,
+        "unallocated": unallocated_shown,
         "teams": teams,
         "reasons": [
-            (r["unallocated_reason"] or "No reason recorded", _shown(r["n"], suppress))
-            for r in reasons
+            (r["unallocated_reason"] or "No reason recorded", reason_counts[i])
+            for i, r in enumerate(reasons)
         ],
         "overdue": [
             (standard_title(s), _shown(n, suppress))
