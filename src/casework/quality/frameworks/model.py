@@ -1,4 +1,5 @@
-"""The quality frameworks as typed Python objects (built by `loader`)."""
+"""The quality frameworks as typed Python objects (built by the loader of each kind of
+file: `self_assessment`, `audit_template`, `audit_programme`)."""
 
 from __future__ import annotations
 
