@@ -1,3 +1,5 @@
+"""Self-assessment and action plans."""
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,9 @@ class ImprovementConfig(AppConfig):
     name = "casework.improvement"
     label = "improvement"
     verbose_name = "Self-assessment and action plans"
+
+    def ready(self) -> None:
+        from casework.improvement.tasks import plan_action_tasks
+        from casework.work.tasks import task_source
+
+        task_source(plan_action_tasks)
