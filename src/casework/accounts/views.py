@@ -74,6 +74,21 @@ PAGE_NAMES = {
     "records:access_log": "Who has viewed this record",
     "records:front_sheet_change": "Change the front sheet",
     "work:allocation": "Allocation",
+    "records:eligibility": "Eligibility and status",
+    "records:eligibility_decide": "Record an eligibility decision",
+    "frontdoor:contact_new": "Record a contact at the front door",
+    "frontdoor:contact": "A contact at the front door",
+    "frontdoor:step": "A step on a front door contact",
+    "frontdoor:check_back": "Agency checks back on a front door contact",
+    "frontdoor:allocation": "Allocation from the front door",
+    "frontdoor:day_23_invite": "Day 23 calendar invite",
+    "challenges:person": "Practice challenges and dip audits",
+    "challenges:raise": "Raise a practice challenge",
+    "challenges:detail": "A practice challenge",
+    "challenges:dip_audit": "A dip audit",
+    "quality:audit_form": "Case file audit",
+    "quality:audit": "A completed case file audit",
+    "quality:action": "A remedial action from a case file audit",
 }
 
 

@@ -21,6 +21,17 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("Team workload", reverse("work:team"), "work:team"))
     if user.can(Ability.SEE_FIGURES):
         items.append(("Figures", reverse("work:figures"), "work:figures"))
+        items.append(("Reports", reverse("reports:reports"), "reports:reports"))
+    if user.can(Ability.SEE_MANAGEMENT_INFORMATION):
+        items.append(("Performance", reverse("performance:overview"), "performance:overview"))
+    if user.can(Ability.TAKE_CONTACTS):
+        items.append(("Front door", reverse("frontdoor:dashboard"), "frontdoor:dashboard"))
+    if user.can(Ability.RAISE_CHALLENGES) or user.can(Ability.SEE_TEAM_WORKLOAD):
+        items.append(("Practice challenges", reverse("challenges:index"), "challenges:index"))
+    if user.can(Ability.SEE_MANAGEMENT_INFORMATION):
+        items.append(("Improvement", reverse("improvement:index"), "improvement:index"))
+    if user.can(Ability.AUDIT_FILES) or user.can(Ability.RUN_QUALITY_PROGRAMME):
+        items.append(("Quality assurance", reverse("quality:home"), "quality:home"))
     current = request.resolver_match.view_name if request.resolver_match else ""
     return {
         "nav_items": [

@@ -60,13 +60,29 @@ def demo_logins() -> list[Login]:
             _first(Role.SERVICE_MANAGER, team__service=service) or _first(Role.SERVICE_MANAGER),
             "every team in the service",
         ),
-        (Role.HEAD_OF_SERVICE, _first(Role.HEAD_OF_SERVICE), "every team"),
-        (Role.REVIEWING_OFFICER, _first(Role.REVIEWING_OFFICER), "every child's record"),
+        (
+            Role.HEAD_OF_SERVICE,
+            _first(Role.HEAD_OF_SERVICE),
+            "every team, self-assessment, action plans",
+        ),
+        (
+            Role.REVIEWING_OFFICER,
+            _first(Role.REVIEWING_OFFICER),
+            "every record, practice challenges",
+        ),
         (Role.LADO, _first(Role.LADO), "allegations against adults"),
-        (Role.QUALITY_ASSURANCE, _first(Role.QUALITY_ASSURANCE), "every record, read only"),
-        (Role.PERFORMANCE_ANALYST, _first(Role.PERFORMANCE_ANALYST), "figures"),
+        (
+            Role.QUALITY_ASSURANCE,
+            _first(Role.QUALITY_ASSURANCE),
+            "audit programme, audits, read only",
+        ),
+        (
+            Role.PERFORMANCE_ANALYST,
+            _first(Role.PERFORMANCE_ANALYST),
+            "performance, equality monitoring, reports",
+        ),
         (Role.ADMINISTRATOR, _first(Role.ADMINISTRATOR), "no records"),
-        (Role.COUNCILLOR, _councillor(), "figures only, small numbers hidden"),
+        (Role.COUNCILLOR, _councillor(), "the councillors' report, small numbers hidden"),
     ]
     logins = []
     for role, user, about in picks:

@@ -43,6 +43,35 @@ class AuditAction(models.TextChoices):
     SIGNED_IN = "signed_in", "Signed in"
     SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
     SIGNED_OUT = "signed_out", "Signed out"
+    # Status, eligibility, reminders and reports
+    CARE_LEAVER_STATUS_CHANGED = "care_leaver_status_changed", "Care-leaver status changed"
+    ELIGIBILITY_DECIDED = "eligibility_decided", "Eligibility decision recorded"
+    REMINDERS_SENT = "reminders_sent", "Reminder digest sent"
+    REPORT_SCHEDULED = "report_scheduled", "Report scheduled"
+    REPORT_SCHEDULE_STOPPED = "report_schedule_stopped", "Report schedule stopped"
+    REPORT_SENT = "report_sent", "Scheduled report sent"
+    # Quality assurance: the audit programme, samples, case file audits
+    QUALITY_PROGRAMME_SET_UP = "quality_programme_set_up", "Audit programme set up for a year"
+    QUALITY_AUDIT_KIND_CHANGED = "quality_audit_kind_changed", "Audit type changed"
+    QUALITY_SAMPLE_DRAWN = "quality_sample_drawn", "Sample of case files drawn"
+    QUALITY_CASE_AUDIT_COMPLETED = "quality_case_audit_completed", "Case file audit completed"
+    QUALITY_FINDINGS_NOTIFIED = "quality_findings_notified", "Below-standard findings notified"
+    QUALITY_REMEDIAL_ACTION_DONE = "quality_remedial_action_done", "Remedial action completed"
+    # Practice challenges and dip audits
+    CHALLENGE_RAISED = "challenge_raised", "Practice challenge raised"
+    CHALLENGE_RESPONDED = "challenge_responded", "Practice challenge answered"
+    CHALLENGE_ESCALATED = "challenge_escalated", "Practice challenge escalated"
+    CHALLENGE_CLOSED = "challenge_closed", "Practice challenge closed"
+    DIP_AUDIT_RECORDED = "dip_audit_recorded", "Dip audit recorded"
+    DIP_AUDIT_DISMISSED = "dip_audit_dismissed", "Dip audit dismissed"
+    # Self-assessment and action plans
+    SELF_ASSESSMENT_STARTED = "self_assessment_started", "Self-assessment started"
+    CRITERION_RATED = "criterion_rated", "Self-assessment criterion rated"
+    ACTION_PLAN_CREATED = "action_plan_created", "Action plan created"
+    RECOMMENDATION_ADDED = "recommendation_added", "Action plan recommendation added"
+    PLAN_ACTION_ADDED = "plan_action_added", "Action plan action added"
+    PLAN_ACTION_UPDATED = "plan_action_updated", "Action plan action updated"
+    SUCCESS_CRITERION_ADDED = "success_criterion_added", "Success criterion added"
 
 
 class AuditEntry(models.Model):

@@ -13,8 +13,9 @@ from casework.accounts.policy import policy
 from casework.accounts.roles import Ability
 from casework.records.evaluation import now, today
 from casework.records.presenters import rag_for, standard_title
+from casework.work.models import ReminderKind
 from casework.work.queries import next_obligations, outstanding, overdue_by_standard
-from casework.work.reminders import recently_sent
+from casework.work.reminders import escalated_about, recently_sent
 from casework.work.tasks import tasks_for
 
 REMINDER_DAYS = 14  # how far back My work lists the reminders sent
@@ -40,6 +41,8 @@ def my_work(request: AuthedRequest) -> HttpResponse:
         .select_related("person")
         .order_by("due", "person__family_name")
     )
+    since = now() - dt.timedelta(days=REMINDER_DAYS)
+    sent = [(r, standard_title(r.standard)) for r in recently_sent(request.user, since)]
     context = {
         "today": day,
         "end_of_week": end_of_week,
@@ -47,9 +50,10 @@ def my_work(request: AuthedRequest) -> HttpResponse:
         "this_week": [(o, standard_title(o.standard)) for o in this_week],
         "overdue_by_standard": [(standard_title(s), n) for s, n in overdue_by_standard(mine, day)],
         "tasks": [(t, t.overdue(day)) for t in tasks_for(request.user, day)],
-        "reminders": [
-            (r, standard_title(r.standard))
-            for r in recently_sent(request.user, now() - dt.timedelta(days=REMINDER_DAYS))
+        "reminders": [(r, t) for r, t in sent if r.kind != ReminderKind.ESCALATED],
+        "escalations_to_me": [(r, t) for r, t in sent if r.kind == ReminderKind.ESCALATED],
+        "escalated": [
+            (e, standard_title(e.standard)) for e in escalated_about(request.user, since)
         ],
     }
     return render(request, "work/my_work.html", context)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from casework.frontdoor.demo import open_demo_contacts
 from casework.records.evaluation import reevaluate_everyone, today
 from casework.records.loader import load_council
 from casework.site.demo import demo_logins, last_day, people_count
@@ -44,7 +45,10 @@ class Command(BaseCommand):
         if last_day() is None:
             raise CommandError("the demo council has no events")
         self._evaluate(day)
+        call_command("care_leaver_status", as_of=day, stdout=self.stdout)
+        call_command("refresh_indicators", date=day, stdout=self.stdout)
         self._print_logins(options["port"])
+        self.stdout.write(open_demo_contacts())
         if not options["no_serve"]:
             call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
 
