@@ -25,7 +25,9 @@ Count = tuple[int, int | None, set[str]]  # numerator, denominator, children in 
 
 @pytest.fixture(scope="module")
 def council() -> Council:
-    return generate(children=500, years=6.0, seed=11, end=dt.date(2024, 6, 30))
+    """The demo council as `casework manage demo` builds it (2,000 children over three
+    years, seed 1, with the paperwork), ending on a fixed day."""
+    return generate(children=2000, years=3.0, seed=1, end=dt.date(2024, 6, 30), paperwork=True)
 
 
 @pytest.fixture(scope="module")
