@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.db.models import Count, Max
-from django.utils import timezone
 
 from casework import engine
 from casework.challenges.proposals import months_before
@@ -35,7 +34,7 @@ from casework.insight import (
     compute_all,
     load_indicators,
 )
-from casework.records.evaluation import current_pack
+from casework.records.evaluation import current_pack, engine_events
 from casework.records.models import Event, Obligation
 from casework.standards.vocabulary import vocabulary
 
@@ -130,42 +129,6 @@ def event_types(wanted: list[Indicator]) -> set[str] | None:
     return types
 
 
-def read_events(types: set[str] | None) -> list[engine.Event]:
-    rows = Event.objects.filter(withdrawn=False)
-    if types is not None:
-        rows = rows.filter(type__in=types)
-    columns = (
-        "person_id",
-        "type",
-        "occurred",
-        "occurred_time",
-        "recorded",
-        "recorded_at",
-        "worker_id",
-        "episode__key",
-        "details",
-    )
-    found = []
-    for row in rows.order_by("person_id", "occurred", "id").values_list(*columns):
-        person, type_, occurred, time, recorded, recorded_at, worker, episode, details = row
-        found.append(
-            engine.Event(
-                child_id=str(person),
-                event=type_,
-                occurred=occurred,
-                occurred_at=dt.datetime.combine(occurred, time) if time is not None else None,
-                recorded=recorded,
-                recorded_at=(
-                    timezone.localtime(recorded_at).replace(tzinfo=None) if recorded_at else None
-                ),
-                episode_id=episode or "",
-                worker=str(worker or ""),
-                details={k: str(v) for k, v in (details or {}).items()},
-            )
-        )
-    return found
-
-
 @dataclass(frozen=True)
 class Stored:
     obligation: engine.Obligation  # as last worked out
@@ -224,7 +187,7 @@ def trends(ids: list[str], today: dt.date) -> dict[str, Trend]:
     if not wanted:
         return {}
     spans = periods(today)
-    index = EventIndex(read_events(event_types(wanted)))
+    index = EventIndex(engine_events(types=event_types(wanted)))
     stored = (
         stored_obligations(spans[0][0], today)
         if any(i.measure.kind is Kind.COMPLIANCE for i in wanted)

@@ -85,11 +85,15 @@ def _engine_event(row: tuple[Any, ...]) -> engine.Event:
     )
 
 
-def engine_events(person_ids: Iterable[int] | None = None) -> list[engine.Event]:
-    """The current, not withdrawn, version of every event (of these people)."""
+def engine_events(
+    person_ids: Iterable[int] | None = None, *, types: Iterable[str] | None = None
+) -> list[engine.Event]:
+    """The current, not withdrawn, version of every event (of these people, of these types)."""
     rows = Event.objects.filter(withdrawn=False)
     if person_ids is not None:
         rows = rows.filter(person_id__in=list(person_ids))
+    if types is not None:
+        rows = rows.filter(type__in=list(types))
     return [
         _engine_event(r)
         for r in rows.order_by("person_id", "occurred", "id").values_list(*_EVENT_COLUMNS)

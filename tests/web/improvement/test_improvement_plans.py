@@ -141,9 +141,9 @@ def test_a_quality_officer_builds_a_plan_in_the_browserless_flow(people: Persona
 def test_reading_only_the_needed_events_and_stored_obligations_changes_no_figure(
     people: Personas,
 ) -> None:
-    from casework.improvement.trends import event_types, indicators, read_events
+    from casework.improvement.trends import event_types, indicators
     from casework.insight import EventIndex, compute_all
-    from casework.records.evaluation import current_pack
+    from casework.records.evaluation import current_pack, engine_events
 
     for child, day in ((people.ben, dt.date(2024, 5, 2)), (people.cara, dt.date(2024, 2, 9))):
         record_event(people.alice, child, EventInput(type="referral", occurred=day))
@@ -158,7 +158,7 @@ def test_reading_only_the_needed_events_and_stored_obligations_changes_no_figure
     )
     wanted = list(indicators().values())
     quick = trends([i.id for i in wanted], TODAY)
-    every = EventIndex(read_events(None))
+    every = EventIndex(engine_events())
     for start, end in periods(TODAY):
         # The pack evaluated afresh as of each period's end, from every event.
         slow = compute_all(wanted, every, start, end, pack=current_pack())
