@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from casework.accounts.roles import Role
+from casework.challenges.actions import raise_challenge
 from casework.records.actions.events import EventInput, record_event
 from casework.records.models import Person
 from casework.reports.content import REPORTS
@@ -60,3 +61,20 @@ def test_the_lado_report_counts_the_allegation(council: Council) -> None:
     bands = {r[0]: r[1] for r in tables["Allegations closed in the year, by time to resolve"].rows}
     assert bands["Within 1 month"] == HIDDEN
     assert bands["Total"] == HIDDEN  # nothing else to hide, so the total goes too
+
+
+def test_the_iro_report_counts_the_challenges_raised_in_the_year(council: Council) -> None:
+    chair = council.people.by_role[Role.REVIEWING_OFFICER]
+    children = [council.people.amy, council.people.ben]
+    for i in range(6):  # six in the year to March 2024, one after it
+        raise_challenge(
+            chair, children[i % 2], concern="Plan drift", wanted="A review", today=D(2023, 5, i + 1)
+        )
+    raise_challenge(chair, council.people.amy, concern="Later", wanted="", today=D(2024, 4, 2))
+    spec = REPORTS["iro"]
+    doc = spec.build(last_complete(spec.frequency, TODAY), TODAY)
+    tables = {b.caption: b for b in doc.blocks if isinstance(b, Table)}
+    figures = {r[0]: r[1] for r in tables["Practice challenges"].rows}
+    assert figures["Challenges raised"] == 6
+    assert figures["Still open"] == 6
+    assert figures["Resolved by the team manager"] == 0

@@ -8,6 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from casework.challenges.models import (
+    Challenge,
+    ChallengeStage,
+    ChallengeStatus,
+    DipAudit,
+    DipAuditStatus,
+)
 from casework.reports.content.figures import children_with, compliance, events, open_during, open_on
 from casework.reports.content.tables import compliance_table, counts_table, figures_table
 from casework.reports.periods import Period
@@ -91,8 +98,36 @@ def iro_report(period: Period, today: dt.date) -> Document:
             "Review standards due in the year", compliance(period, today, _review_standard)
         )
     )
+    doc.heading("Practice challenges and dip audits")
     doc.paragraph(
-        "Formal challenges raised by IROs (the dispute resolution process) are reported "
-        "from the practice challenges register."
+        "Challenges raised by IROs and conference chairs through the dispute resolution "
+        "process, from the practice challenges register, and the dip audits they recorded."
     )
+    doc.blocks.append(figures_table("Practice challenges", _challenge_figures(period)))
     return doc
+
+
+def _challenge_figures(period: Period) -> list[tuple[str, int | str]]:
+    raised = Challenge.objects.filter(raised_on__range=(period.start, period.end))
+    resolved = raised.filter(status=ChallengeStatus.RESOLVED)
+    return [
+        ("Challenges raised", raised.count()),
+        ("Resolved by the team manager", resolved.filter(stage=1).count()),
+        ("Resolved by the service manager", resolved.filter(stage=2).count()),
+        ("Resolved by the head of service", resolved.filter(stage=3).count()),
+        ("Closed without being resolved", raised.filter(status=ChallengeStatus.UNRESOLVED).count()),
+        ("Still open", raised.filter(status=ChallengeStatus.OPEN).count()),
+        (
+            "Stages passed on because no answer came in time",
+            ChallengeStage.objects.filter(
+                lapsed=True, escalated_on__range=(period.start, period.end)
+            ).count(),
+        ),
+        (
+            "Dip audits recorded",
+            DipAudit.objects.filter(
+                status=DipAuditStatus.CONFIRMED,
+                decided_at__date__range=(period.start, period.end),
+            ).count(),
+        ),
+    ]
