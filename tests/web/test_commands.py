@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, call_command, get_commands, load_command_class
 
 from casework.accounts.models import User
 from casework.records.models import Obligation
@@ -39,3 +40,17 @@ def test_reevaluate_is_safe_to_repeat(people: Personas) -> None:
     )
     assert first == again
     assert first
+
+
+@pytest.mark.parametrize(
+    "command", ["refresh_indicators", "send_reminders", "escalate_challenges", "propose_dip_audits"]
+)
+@pytest.mark.parametrize("option", ["--as-of", "--date"])
+def test_the_scheduled_jobs_take_the_day_to_work_as_of(command: str, option: str) -> None:
+    parser = load_command_class(_app_of(command), command).create_parser("casework", command)
+    assert parser.parse_args([option, "2024-06-28"]).date == dt.date(2024, 6, 28)
+    assert parser.parse_args([]).date is None
+
+
+def _app_of(command: str) -> str:
+    return get_commands()[command]

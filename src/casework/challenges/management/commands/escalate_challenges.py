@@ -15,7 +15,14 @@ class Command(BaseCommand):
     help = "Move each practice challenge whose stage lapsed to its next stage, once."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--date", type=dt.date.fromisoformat, default=None)
+        parser.add_argument(
+            "--as-of",
+            "--date",
+            dest="date",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="the day to work as of (default: today)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = escalate_lapsed(options["date"] or today())

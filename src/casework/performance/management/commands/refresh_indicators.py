@@ -14,7 +14,14 @@ class Command(BaseCommand):
     help = "Work out every indicator for every period and cut, and store the figures."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="as of")
+        parser.add_argument(
+            "--as-of",
+            "--date",
+            dest="date",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="the day to work as of (default: today)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         record, timings = refresh_indicators(options["date"])

@@ -21,7 +21,14 @@ class Command(BaseCommand):
             default=ESCALATE_AFTER_DAYS,
             help="days overdue before the team manager is told",
         )
-        parser.add_argument("--date", type=dt.date.fromisoformat, default=None)
+        parser.add_argument(
+            "--as-of",
+            "--date",
+            dest="date",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="the day to work as of (default: today)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = sweep(
