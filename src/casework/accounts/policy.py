@@ -33,16 +33,7 @@ class AccessPolicy:
         """The teams whose workload the user may see."""
         if not self._active(user) or not user.can(Ability.SEE_TEAM_WORKLOAD):
             return Team.objects.none()
-        scope = user.access.see
-        if scope is Scope.ALL:
-            return Team.objects.all()
-        if user.team_id is None:
-            return Team.objects.none()
-        if scope is Scope.SERVICE:
-            return Team.objects.filter(service__teams=user.team_id)
-        if scope is Scope.TEAM:
-            return Team.objects.filter(pk=user.team_id)
-        return Team.objects.none()
+        return self._teams_within(user, user.access.see)
 
     def teams_to_add_to(self, user: User) -> QuerySet[Team]:
         """The teams a user may add a new child to: those whose every record they may change.
@@ -50,7 +41,17 @@ class AccessPolicy:
         A worker who changes only their own caseload adds no one."""
         if not self._active(user) or not user.can(Ability.RECORD_EVENTS):
             return Team.objects.none()
-        scope = user.access.change
+        return self._teams_within(user, user.access.change)
+
+    def can_read_access_log(self, user: User, person: Person) -> bool:
+        return (
+            self._active(user)
+            and user.can(Ability.READ_ACCESS_LOG)
+            and self.viewable(user).filter(pk=person.pk).exists()
+        )
+
+    def _teams_within(self, user: User, scope: Scope) -> QuerySet[Team]:
+        """Every team a scope covers whole (a caseload covers no team)."""
         if scope is Scope.ALL:
             return Team.objects.all()
         if user.team_id is None:
@@ -60,13 +61,6 @@ class AccessPolicy:
         if scope is Scope.TEAM:
             return Team.objects.filter(pk=user.team_id)
         return Team.objects.none()
-
-    def can_read_access_log(self, user: User, person: Person) -> bool:
-        return (
-            self._active(user)
-            and user.can(Ability.READ_ACCESS_LOG)
-            and self.viewable(user).filter(pk=person.pk).exists()
-        )
 
     def _active(self, user: User) -> bool:
         return bool(user.is_authenticated and user.is_active)

@@ -6,7 +6,6 @@ door's own rows, all in one transaction with one action id."""
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from casework.accounts.policy import policy
 from casework.accounts.roles import Ability
 from casework.frontdoor.models import AgencyCheck, Contact
 from casework.records.actions.events import EventInput, record_event
+from casework.records.actions.people import new_reference
 from casework.records.evaluation import now as current_time
 from casework.records.models import Episode, Person
 from casework.work.actions import allocate
@@ -155,7 +155,7 @@ def _add_child(actor: User, child: NewChild, action_id: uuid.UUID) -> Person:
     if actor.team is None:
         raise FrontDoorError("You need to be in a team to add a child")
     person = Person.objects.create(
-        reference=_new_reference(),
+        reference=new_reference(),
         given_name=child.given_name,
         family_name=child.family_name,
         date_of_birth=child.date_of_birth,
@@ -179,13 +179,6 @@ def _add_child(actor: User, child: NewChild, action_id: uuid.UUID) -> Person:
             action_id=action_id,
         )
     return person
-
-
-def _new_reference() -> str:
-    while True:
-        reference = "CW" + "".join(secrets.choice("0123456789") for _ in range(8))
-        if not Person.objects.filter(reference=reference).exists():
-            return reference
 
 
 def _open(actor: User, contact: Contact) -> Contact:

@@ -107,7 +107,8 @@ def _apply_to_case(person: Person, event_type: str) -> None:
         person.save(update_fields=["is_open"])
 
 
-def _keep_version(event: Event) -> None:
+def keep_version(event: Event) -> None:
+    """Keep the event as it stands now as an earlier version, before it changes."""
     EventVersion.objects.create(
         event=event,
         type=event.type,
@@ -144,7 +145,7 @@ def correct_event(
     action_id = action_id or uuid.uuid4()
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
-        _keep_version(event)
+        keep_version(event)
         changed = _changed_fields(event, correction)
         event.occurred = correction.occurred
         event.occurred_time = correction.occurred_time
@@ -180,7 +181,7 @@ def withdraw_event(actor: User, event: Event, reason: str) -> Event:
     action_id = uuid.uuid4()
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
-        _keep_version(event)
+        keep_version(event)
         event.withdrawn = True
         event.version += 1
         event.written_by = actor

@@ -38,7 +38,7 @@ def add_child(actor: User, sheet: FrontSheet, team: Team, worker: User | None = 
     action_id = uuid.uuid4()
     with transaction.atomic():
         person = Person.objects.create(
-            reference=_new_reference(),
+            reference=new_reference(),
             team=team,
             unallocated_reason="" if worker else AWAITING_ALLOCATION,
             **{n: getattr(sheet, n) for n in FIELD_NAMES},
@@ -141,7 +141,7 @@ def _update_birth(actor: User, person: Person, sheet: FrontSheet, action_id: uui
         correct_event(actor, event, correction, action_id=action_id)
 
 
-def _new_reference() -> str:
+def new_reference() -> str:
     """A case number no other record has."""
     while True:
         reference = "CW" + "".join(secrets.choice("0123456789") for _ in range(8))

@@ -23,13 +23,13 @@ from django.db import transaction
 from casework.accounts.models import User
 from casework.engine.types import Event as EngineEvent
 from casework.interchange import Conversion, convert
+from casework.records.actions.events import keep_version
 from casework.records.evaluation import now, reevaluate, reevaluate_everyone
 from casework.records.imports.models import ImportedEvent
 from casework.records.models import (
     Ethnicity,
     Event,
     EventSource,
-    EventVersion,
     Person,
     PersonKind,
     Sex,
@@ -233,21 +233,7 @@ def _new_version(
     event: Event, details: dict[str, str], worker_id: int | None, source: str, moment: Any
 ) -> None:
     """Keep the event as it stood, then make the return's values its new version."""
-    EventVersion.objects.create(
-        event=event,
-        type=event.type,
-        occurred=event.occurred,
-        occurred_time=event.occurred_time,
-        worker_id=event.worker_id,
-        episode_id=event.episode_id,
-        details=event.details,
-        note=event.note,
-        withdrawn=event.withdrawn,
-        version=event.version,
-        written_by_id=event.written_by_id,
-        written_at=event.written_at,
-        reason=event.reason,
-    )
+    keep_version(event)
     event.details = details
     event.worker_id = worker_id
     event.version += 1

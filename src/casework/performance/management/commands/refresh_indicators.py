@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from casework.performance.refresh import refresh_indicators
+from casework.site.management.options import add_as_of
 
 
 class Command(BaseCommand):
     help = "Work out every indicator for every period and cut, and store the figures."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--as-of",
-            "--date",
-            dest="date",
-            type=dt.date.fromisoformat,
-            default=None,
-            help="the day to work as of (default: today)",
-        )
+        add_as_of(parser, "date")
 
     def handle(self, *args: Any, **options: Any) -> None:
         record, timings = refresh_indicators(options["date"])

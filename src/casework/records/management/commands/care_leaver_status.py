@@ -7,7 +7,6 @@ at 21). Run it daily after `reevaluate`; the demo runs it after loading. Safe to
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from typing import Any
 
@@ -16,13 +15,14 @@ from django.core.management.base import BaseCommand, CommandParser
 from casework.records.actions.status import update_everyones_care_leaver_status
 from casework.records.evaluation import today
 from casework.records.models import CareLeaverStanding, CareLeaverStatusChoice
+from casework.site.management.options import add_as_of
 
 
 class Command(BaseCommand):
     help = "Work out every young person's care-leaver status again, as of today (or --as-of)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--as-of", type=dt.date.fromisoformat, default=None)
+        add_as_of(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         as_of = options["as_of"] or today()

@@ -6,20 +6,20 @@ recurring standards open their next obligation, as the days pass. Safe to repeat
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from casework.records.evaluation import reevaluate_everyone, today
+from casework.site.management.options import add_as_of
 
 
 class Command(BaseCommand):
     help = "Work out every person's obligations again, as of today (or --as-of)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--as-of", type=dt.date.fromisoformat, default=None)
+        add_as_of(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         as_of = options["as_of"] or today()

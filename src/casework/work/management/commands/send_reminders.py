@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from casework.site.management.options import add_as_of
 from casework.work.reminders import DUE_WITHIN_DAYS, ESCALATE_AFTER_DAYS, sweep
 
 
@@ -21,14 +21,7 @@ class Command(BaseCommand):
             default=ESCALATE_AFTER_DAYS,
             help="days overdue before the team manager is told",
         )
-        parser.add_argument(
-            "--as-of",
-            "--date",
-            dest="date",
-            type=dt.date.fromisoformat,
-            default=None,
-            help="the day to work as of (default: today)",
-        )
+        add_as_of(parser, "date")
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = sweep(
