@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import csv
-import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from casework.cli import main
-
-
-def external() -> Path:
-    root = os.environ.get("CASEWORK_EXTERNAL") or (
-        Path(__file__).resolve().parents[2] / ".." / "shared" / "external"
-    )
-    path = Path(root).resolve()
-    if not path.is_dir():
-        pytest.fail(f"the sample returns are not at {path}; set CASEWORK_EXTERNAL")
-    return path
+from samples import sample_return as external
 
 
 def statuses(path: Path) -> Counter[tuple[str, str]]:

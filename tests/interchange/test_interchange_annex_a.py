@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -12,18 +11,7 @@ import openpyxl
 import pytest
 
 from casework.interchange import Conversion, ReadFailure, Why, convert
-
-
-def external(*parts: str) -> Path:
-    """A sample return under $CASEWORK_EXTERNAL, or ../shared/external beside the repository;
-    the test is skipped when it is not there."""
-    root = os.environ.get("CASEWORK_EXTERNAL") or (
-        Path(__file__).resolve().parents[2] / ".." / "shared" / "external"
-    )
-    path = Path(root).resolve().joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is not here (set CASEWORK_EXTERNAL to the sample returns)")
-    return path
+from samples import sample_return as external
 
 
 def sample() -> Path:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from casework.interchange import ReadFailure, Why, convert
+from samples import sample_return as external
 
 BLOCKS = (
     "Child",
@@ -22,18 +22,6 @@ BLOCKS = (
     "CPPreviewDate",
     "PreProceedingsandFGDM",
 )
-
-
-def external(*parts: str) -> Path:
-    """A sample return under $CASEWORK_EXTERNAL, or ../shared/external beside the repository;
-    the test is skipped when it is not there."""
-    root = os.environ.get("CASEWORK_EXTERNAL") or (
-        Path(__file__).resolve().parents[2] / ".." / "shared" / "external"
-    )
-    path = Path(root).resolve().joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is not here (set CASEWORK_EXTERNAL to the sample returns)")
-    return path
 
 
 def xml_blocks(text: str, tags: tuple[str, ...]) -> list[tuple[str, int, int]]:

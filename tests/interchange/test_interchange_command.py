@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
 
 import pytest
@@ -13,20 +12,13 @@ from casework.interchange import convert
 from casework.interchange.commands import main as convert_main
 from casework.interchange.errors import COLUMNS
 from casework.standards.vocabulary import vocabulary
-
-
-def external() -> Path:
-    """$CASEWORK_EXTERNAL, or ../shared/external beside the repository."""
-    root = os.environ.get("CASEWORK_EXTERNAL") or (
-        Path(__file__).resolve().parents[2] / ".." / "shared" / "external"
-    )
-    return Path(root).resolve()
+from samples import sample_return, samples_root
 
 
 def real_returns() -> list[tuple[str, Path]]:
     """Every sample return there, with its kind: folders of SSDA903 CSV files, Annex A
     workbooks, CIN census XML files (and SSDA903 XML files)."""
-    root = external()
+    root = samples_root()
     if not root.is_dir():
         return []
     found: list[tuple[str, Path]] = []
@@ -45,8 +37,7 @@ RETURNS = real_returns()
 
 
 def test_the_samples_are_all_found() -> None:
-    if not external().is_dir():
-        pytest.skip("the sample returns are not here")
+    sample_return()  # skipped where the samples are absent, failing in CI
     names = sorted(p.name for _, p in RETURNS)
     assert names == [
         "Annex_A.xlsx",

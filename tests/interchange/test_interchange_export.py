@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from casework.records.imports.lists import ROWS
 from casework.records.imports.load import import_return
 from casework.records.loader import load_council
 from casework.synth import generate
+from samples import sample_return as external
 
 AS_OF = dt.date(2024, 6, 28)
 Fact = tuple[str, str, dt.date, tuple[tuple[str, str], ...]]
@@ -29,16 +29,6 @@ Fact = tuple[str, str, dt.date, tuple[tuple[str, str], ...]]
 def _fixed_today(settings: SettingsWrapper) -> None:
     settings.CASEWORK_TODAY = AS_OF.isoformat()
     settings.CASEWORK_PACK = "national"
-
-
-def external(*parts: str) -> Path:
-    root = os.environ.get("CASEWORK_EXTERNAL") or (
-        Path(__file__).resolve().parents[2] / ".." / "shared" / "external"
-    )
-    path = Path(root).resolve().joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is not here (set CASEWORK_EXTERNAL to the sample returns)")
-    return path
 
 
 def facts(c: Conversion) -> list[Fact]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from casework.cli import main
 from casework.interchange import Conversion, convert
 from casework.records.imports.load import import_return
 from casework.records.imports.ssda903 import export_ssda903, year_start
+from samples import sample_return as external
 
 AS_OF = dt.date(2018, 3, 31)
 KINDS = {"cic_start", "cic_end", "placement_start", "cic_review"}
@@ -25,16 +25,6 @@ Fact = tuple[str, str, dt.date, tuple[tuple[str, str], ...]]
 def _fixed_today(settings: SettingsWrapper) -> None:
     settings.CASEWORK_TODAY = AS_OF.isoformat()
     settings.CASEWORK_PACK = "national"
-
-
-def external(*parts: str) -> Path:
-    root = os.environ.get("CASEWORK_EXTERNAL") or (
-        Path(__file__).resolve().parents[2] / ".." / "shared" / "external"
-    )
-    path = Path(root).resolve().joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is not here (set CASEWORK_EXTERNAL to the sample returns)")
-    return path
 
 
 def year_facts(c: Conversion, kinds: set[str] = KINDS) -> set[Fact]:

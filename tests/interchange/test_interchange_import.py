@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from casework.records.imports import load
 from casework.records.imports.load import import_return
 from casework.records.imports.models import ImportedEvent
 from casework.records.models import Event, EventVersion, Obligation, Person, PersonKind
+from samples import sample_return as external
 
 TODAY = dt.date(2024, 6, 28)
 
@@ -24,16 +24,6 @@ TODAY = dt.date(2024, 6, 28)
 def _fixed_today(settings: SettingsWrapper) -> None:
     settings.CASEWORK_TODAY = TODAY.isoformat()
     settings.CASEWORK_PACK = "national"
-
-
-def external(*parts: str) -> Path:
-    root = os.environ.get("CASEWORK_EXTERNAL") or (
-        Path(__file__).resolve().parents[2] / ".." / "shared" / "external"
-    )
-    path = Path(root).resolve().joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is not here (set CASEWORK_EXTERNAL to the sample returns)")
-    return path
 
 
 def write(path: Path, text: str) -> Path:

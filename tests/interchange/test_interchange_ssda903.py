@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
@@ -13,18 +12,7 @@ from xml.sax.saxutils import escape
 import pytest
 
 from casework.interchange import Conversion, ReadFailure, Why, convert
-
-
-def external(*parts: str) -> Path:
-    """A sample return under $CASEWORK_EXTERNAL, or ../shared/external beside the repository;
-    the test is skipped when it is not there."""
-    root = os.environ.get("CASEWORK_EXTERNAL") or (
-        Path(__file__).resolve().parents[2] / ".." / "shared" / "external"
-    )
-    path = Path(root).resolve().joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is not here (set CASEWORK_EXTERNAL to the sample returns)")
-    return path
+from samples import sample_return as external
 
 
 def fake() -> Path:
